@@ -1,0 +1,27 @@
+package cn.gov.wuzhou.tolerance;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the tolerance system under {@code tolerance.*} in application.yaml.
+ *
+ * @param demoUsers     create the demo identities of MISSION.md (never under the prod profile)
+ * @param demoPassword  password of every demo user
+ * @param adminPassword password of the {@code admin} user; required when demo users are off
+ * @param zone          time zone in which "today" is reckoned for dates and numbers
+ */
+@ConfigurationProperties("tolerance")
+public record ToleranceProperties(
+    boolean demoUsers,
+    String demoPassword,
+    String adminPassword,
+    String zone) {
+
+  public ToleranceProperties {
+    zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
+    if (!demoUsers && (adminPassword == null || adminPassword.isBlank())) {
+      throw new IllegalStateException(
+          "TOLERANCE_ADMIN_PASSWORD must be set: without demo users (prod profile) it is the only way in");
+    }
+  }
+}

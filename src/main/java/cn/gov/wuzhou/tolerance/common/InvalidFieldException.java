@@ -1,0 +1,21 @@
+package cn.gov.wuzhou.tolerance.common;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * Bad input from a form or a REST call. The engine rolls the whole command back, so nothing is
+ * half-written, and the REST layer answers 400 with the field's name.
+ */
+public class InvalidFieldException extends BadUserRequestException {
+
+  private final String field;
+
+  public InvalidFieldException(String field, String label, String problem) {
+    super(field + "（" + label + "）" + problem);
+    this.field = field;
+  }
+
+  public String getField() {
+    return field;
+  }
+}

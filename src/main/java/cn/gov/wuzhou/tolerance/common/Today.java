@@ -1,0 +1,22 @@
+package cn.gov.wuzhou.tolerance.common;
+
+import cn.gov.wuzhou.tolerance.ToleranceProperties;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Today's date in Wuzhou, read from the engine clock so tests can move time as timers do. */
+@Component
+public class Today {
+
+  private final ZoneId zone;
+
+  public Today(ToleranceProperties properties) {
+    this.zone = ZoneId.of(properties.zone());
+  }
+
+  public LocalDate date() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+  }
+}

@@ -1,0 +1,69 @@
+package cn.gov.wuzhou.tolerance.identity;
+
+import cn.gov.wuzhou.tolerance.common.County;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The agencies of MISSION.md as Camunda groups, and the demo user of each. */
+public final class Agencies {
+
+  public static final String UNIT_PREFIX = "unit-";
+  public static final String ADMIN_GROUP = "camunda-admin";
+  public static final String DISCIPLINE_INSPECTION = "discipline-inspection";
+  public static final String DISPATCHED_DISCIPLINE_GROUP = "dispatched-discipline-group";
+
+  public static final String TYPE_UNIT = "UNIT";
+  public static final String TYPE_AGENCY = "AGENCY";
+  public static final String TYPE_SYSTEM = "SYSTEM";
+
+  public record GroupSpec(String id, String name, String type) {}
+
+  public record DemoUser(String id, String firstName, String lastName, String groupId) {}
+
+  private Agencies() {}
+
+  public static boolean isUnit(String groupId) {
+    return groupId != null && groupId.startsWith(UNIT_PREFIX);
+  }
+
+  public static List<GroupSpec> groups() {
+    List<GroupSpec> groups = new ArrayList<>(List.of(
+        new GroupSpec("unit-commerce", "市商务局", TYPE_UNIT),
+        new GroupSpec("unit-tengxian-agri", "藤县农业农村局", TYPE_UNIT),
+        new GroupSpec("superior-party-committee", "上级党委（党组）", TYPE_AGENCY),
+        new GroupSpec(DISCIPLINE_INSPECTION, "市纪委监委", TYPE_AGENCY),
+        new GroupSpec(DISPATCHED_DISCIPLINE_GROUP, "派驻纪检监察组", TYPE_AGENCY),
+        new GroupSpec("accountability-office", "问责承办机关", TYPE_AGENCY),
+        new GroupSpec("organization-dept", "市委组织部", TYPE_AGENCY),
+        new GroupSpec("hr-social-security", "市人力资源和社会保障局", TYPE_AGENCY),
+        new GroupSpec("staffing-office", "市委编办", TYPE_AGENCY),
+        new GroupSpec("justice-bureau", "市司法局", TYPE_AGENCY),
+        new GroupSpec("municipal-party-committee", "市委", TYPE_AGENCY)));
+    for (County county : County.values()) {
+      groups.add(new GroupSpec(county.disciplineInspectionGroup(), county.disciplineInspectionName(), TYPE_AGENCY));
+      groups.add(new GroupSpec(county.organizationDeptGroup(), county.organizationDeptName(), TYPE_AGENCY));
+    }
+    groups.add(new GroupSpec(ADMIN_GROUP, "系统管理员", TYPE_SYSTEM));
+    return groups;
+  }
+
+  public static List<DemoUser> demoUsers() {
+    return List.of(
+        new DemoUser("commerce-clerk", "市商务局", "经办人", "unit-commerce"),
+        new DemoUser("tengxian-clerk", "藤县农业农村局", "经办人", "unit-tengxian-agri"),
+        new DemoUser("party-secretary", "上级党委", "书记", "superior-party-committee"),
+        new DemoUser("jiwei", "市纪委监委", "承办人", DISCIPLINE_INSPECTION),
+        new DemoUser("paizhu", "派驻纪检监察组", "承办人", DISPATCHED_DISCIPLINE_GROUP),
+        new DemoUser("wenze", "问责承办机关", "承办人", "accountability-office"),
+        new DemoUser("zuzhi", "市委组织部", "干部", "organization-dept"),
+        new DemoUser("renshe", "市人社局", "干部", "hr-social-security"),
+        new DemoUser("bianban", "市委编办", "干部", "staffing-office"),
+        new DemoUser("sifa", "市司法局", "干部", "justice-bureau"),
+        new DemoUser("shiwei", "市委办公室", "干部", "municipal-party-committee"));
+  }
+
+  /** The administrator, created under every profile. */
+  public static DemoUser admin() {
+    return new DemoUser("admin", "系统", "管理员", ADMIN_GROUP);
+  }
+}

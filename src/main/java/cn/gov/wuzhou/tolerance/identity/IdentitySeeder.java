@@ -1,0 +1,142 @@
+package cn.gov.wuzhou.tolerance.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.gov.wuzhou.tolerance.ToleranceProperties;
+import cn.gov.wuzhou.tolerance.identity.Agencies.DemoUser;
+import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
+import cn.gov.wuzhou.tolerance.identity.TasklistFilters.FilterSpec;
+import cn.gov.wuzhou.tolerance.registry.RegistryLock;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates on start what the agencies need: their groups, the administrator, the demo users
+ * (unless under the prod profile), the authorizations of each role and the Tasklist filters.
+ * Creates only what is missing, under a database lock, so restarts and nodes starting together
+ * neither duplicate nor fail; what an administrator changed later is left as it is.
+ */
+@Component
+class IdentitySeeder implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final RegistryLock lock;
+  private final TransactionTemplate transaction;
+  private final ToleranceProperties properties;
+
+  IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, RegistryLock lock,
+      PlatformTransactionManager transactionManager, ToleranceProperties properties) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.lock = lock;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    transaction.executeWithoutResult(status -> {
+      lock.acquire(RegistryLock.IDENTITY_SEED);
+      seed();
+    });
+  }
+
+  void seed() {
+    Agencies.groups().forEach(this::ensureGroup);
+    ensureUser(Agencies.admin(), properties.adminPassword());
+    if (properties.demoUsers()) {
+      Agencies.demoUsers().forEach(user -> ensureUser(user, properties.demoPassword()));
+    }
+    for (Resources resource : Resources.values()) {
+      ensureGrant(AUTH_TYPE_GRANT, Agencies.ADMIN_GROUP, resource, ANY, Permissions.ALL);
+    }
+    ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // process names on Tasklist's cards; reading a definition opens none of its instances
+    ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    for (FilterSpec spec : TasklistFilters.all(taskService)) {
+      String filterId = ensureFilter(spec);
+      ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.FILTER, filterId, Permissions.READ);
+    }
+  }
+
+  private void ensureGroup(GroupSpec spec) {
+    if (identityService.createGroupQuery().groupId(spec.id()).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(spec.id());
+    group.setName(spec.name());
+    group.setType(spec.type());
+    identityService.saveGroup(group);
+    LOG.info("Created group {} ({})", spec.id(), spec.name());
+  }
+
+  private void ensureUser(DemoUser spec, String password) {
+    if (identityService.createUserQuery().userId(spec.id()).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(spec.id());
+    user.setFirstName(spec.firstName());
+    user.setLastName(spec.lastName());
+    user.setPassword(password);
+    identityService.saveUser(user);
+    identityService.createMembership(spec.id(), spec.groupId());
+    LOG.info("Created user {} in group {}", spec.id(), spec.groupId());
+  }
+
+  private void ensureGrant(int type, String groupId, Resource resource, String resourceId, Permission permission) {
+    var query = authorizationService.createAuthorizationQuery()
+        .authorizationType(type).resourceType(resource).resourceId(resourceId);
+    query = groupId == null ? query.userIdIn(Authorization.ANY) : query.groupIdIn(groupId);
+    if (query.count() > 0) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(type);
+    if (groupId == null) {
+      authorization.setUserId(Authorization.ANY);
+    } else {
+      authorization.setGroupId(groupId);
+    }
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private String ensureFilter(FilterSpec spec) {
+    Filter existing = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter = filterService.newTaskFilter(spec.name())
+        .setQuery(spec.query())
+        .setProperties(spec.properties());
+    return filterService.saveFilter(filter).getId();
+  }
+}

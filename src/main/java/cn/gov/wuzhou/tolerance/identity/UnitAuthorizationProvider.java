@@ -1,0 +1,37 @@
+package cn.gov.wuzhou.tolerance.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+
+/**
+ * Grants every reporting unit the right to start cases, at the moment its group is created, so a
+ * unit added in Admin (a group whose id starts with {@code unit-}) works without a code change.
+ * Which cases a unit may then see is granted per instance by {@link BindReportingUnit}.
+ */
+public class UnitAuthorizationProvider extends DefaultAuthorizationProvider {
+
+  static final List<String> UNIT_STARTABLE_PROCESSES = List.of("prefiling", "toleranceCase");
+
+  @Override
+  public AuthorizationEntity[] newGroup(Group group) {
+    List<AuthorizationEntity> authorizations = new ArrayList<>(Arrays.asList(super.newGroup(group)));
+    if (Agencies.isUnit(group.getId())) {
+      for (String processKey : UNIT_STARTABLE_PROCESSES) {
+        authorizations.add(createGrantAuthorization(null, group.getId(), PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE));
+      }
+      authorizations.add(createGrantAuthorization(null, group.getId(), PROCESS_INSTANCE, Authorization.ANY, CREATE));
+    }
+    return authorizations.toArray(new AuthorizationEntity[0]);
+  }
+}

@@ -1,0 +1,26 @@
+package cn.gov.wuzhou.tolerance.prefiling;
+
+import cn.gov.wuzhou.tolerance.common.Fields;
+import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code reviewPrefiling}: a decision is required, a return needs a reason the unit
+ * can act on, and the reviewer is remembered for the registry.
+ */
+@Component("checkPrefilingReview")
+public class CheckPrefilingReview implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Fields fields = new Fields(task);
+    PrefilingDecision decision = fields.code("prefilingDecision", "审核结论", PrefilingDecision.class);
+    String comment = fields.optionalText("reviewComment", "审核意见", 2000);
+    if (decision == PrefilingDecision.RETURNED && comment == null) {
+      throw new InvalidFieldException("reviewComment", "审核意见", "不能为空：退回补充时须写明需补充的内容");
+    }
+    task.setVariable("prefilingReviewer", task.getAssignee());
+  }
+}

@@ -1,0 +1,48 @@
+package cn.gov.wuzhou.tolerance.prefiling;
+
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
+import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code registerPrefiling}: writes the registry record and sets {@code prefilingNo}. */
+@Component("registerPrefiling")
+public class RegisterPrefiling implements JavaDelegate {
+
+  private final PrefilingRegistry registry;
+  private final Today today;
+
+  public RegisterPrefiling(PrefilingRegistry registry, Today today) {
+    this.registry = registry;
+    this.today = today;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate registeredOn = today.date();
+    String prefilingNo = registry.register(new PrefilingRecord(
+        null,
+        execution.getProcessInstanceId(),
+        text(execution, "unitGroup"),
+        text(execution, "unitName"),
+        text(execution, "planTitle"),
+        text(execution, "planSummary"),
+        text(execution, "workCategory"),
+        text(execution, "innovationNature"),
+        text(execution, "riskAssessment"),
+        LocalDate.parse(text(execution, "plannedStart")),
+        text(execution, "filingAuthority"),
+        registeredOn,
+        text(execution, "prefilingReviewer"),
+        text(execution, "reviewComment")));
+    execution.setVariable("prefilingNo", prefilingNo);
+    execution.setVariable("registeredOn", registeredOn.toString());
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    return (String) execution.getVariable(name);
+  }
+}

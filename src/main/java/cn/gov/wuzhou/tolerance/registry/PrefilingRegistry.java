@@ -1,0 +1,73 @@
+package cn.gov.wuzhou.tolerance.registry;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The pre-filings (事前备案) of M4, numbered {@code WZBA-<year>-<4 digits>}. */
+@Repository
+public class PrefilingRegistry {
+
+  static final String NUMBER_PREFIX = "WZBA";
+
+  private final JdbcTemplate jdbc;
+  private final RegistryNumbers numbers;
+
+  public PrefilingRegistry(JdbcTemplate jdbc, RegistryNumbers numbers) {
+    this.jdbc = jdbc;
+    this.numbers = numbers;
+  }
+
+  /**
+   * Writes the record and returns its number. Idempotent per process instance: a retried job gets
+   * the number already written and draws no new one.
+   */
+  public String register(PrefilingRecord record) {
+    Optional<String> existing = numberOf(record.processInstanceId());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String number = numbers.next(NUMBER_PREFIX, record.registeredOn().getYear());
+    jdbc.update("""
+        INSERT INTO prefiling (prefiling_no, process_instance_id, unit_group, unit_name, plan_title,
+          plan_summary, work_category, innovation_nature, risk_assessment, planned_start,
+          filing_authority, registered_on, registered_by, review_comment)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        number, record.processInstanceId(), record.unitGroup(), record.unitName(), record.planTitle(),
+        record.planSummary(), record.workCategory(), record.innovationNature(), record.riskAssessment(),
+        Date.valueOf(record.plannedStart()), record.filingAuthority(), Date.valueOf(record.registeredOn()),
+        record.registeredBy(), record.reviewComment());
+    return number;
+  }
+
+  public Optional<PrefilingRecord> find(String prefilingNo) {
+    return jdbc.query("SELECT * FROM prefiling WHERE prefiling_no = ?", PrefilingRegistry::map, prefilingNo)
+        .stream().findFirst();
+  }
+
+  private Optional<String> numberOf(String processInstanceId) {
+    return jdbc.queryForList("SELECT prefiling_no FROM prefiling WHERE process_instance_id = ?",
+        String.class, processInstanceId).stream().findFirst();
+  }
+
+  private static PrefilingRecord map(ResultSet rs, int row) throws SQLException {
+    return new PrefilingRecord(
+        rs.getString("prefiling_no"),
+        rs.getString("process_instance_id"),
+        rs.getString("unit_group"),
+        rs.getString("unit_name"),
+        rs.getString("plan_title"),
+        rs.getString("plan_summary"),
+        rs.getString("work_category"),
+        rs.getString("innovation_nature"),
+        rs.getString("risk_assessment"),
+        rs.getDate("planned_start").toLocalDate(),
+        rs.getString("filing_authority"),
+        rs.getDate("registered_on").toLocalDate(),
+        rs.getString("registered_by"),
+        rs.getString("review_comment"));
+  }
+}
