@@ -1,0 +1,116 @@
+package cn.gov.wuzhou.tolerance.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.wuzhou.tolerance.support.ProcessTest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ProcessTest
+class IdentitySeederTest {
+
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
+  @Autowired IdentitySeeder seeder;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void logOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void everyAgencyIsAGroupWithItsChineseName() {
+    assertThat(name("discipline-inspection")).isEqualTo("市纪委监委");
+    assertThat(name("superior-party-committee")).isEqualTo("上级党委（党组）");
+    assertThat(name("unit-commerce")).isEqualTo("市商务局");
+    assertThat(name("tengxian-discipline-inspection")).isEqualTo("藤县纪委监委");
+    assertThat(name("tengxian-organization-dept")).isEqualTo("藤县县委组织部");
+    assertThat(name("cenxi-organization-dept")).isEqualTo("岑溪市委组织部");
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(11 + 2 * 7 + 1);
+  }
+
+  @Test
+  void demoUsersBelongToTheirAgency() {
+    assertThat(identityService.createGroupQuery().groupMember("jiwei").singleResult().getId())
+        .isEqualTo("discipline-inspection");
+    assertThat(identityService.createGroupQuery().groupMember("commerce-clerk").singleResult().getId())
+        .isEqualTo("unit-commerce");
+    assertThat(identityService.checkPassword("shiwei", "demo")).isTrue();
+    assertThat(identityService.createUserQuery().count()).isEqualTo(12);
+  }
+
+  @Test
+  void everyUserSeesTheThreeChineseFilters() {
+    identityService.setAuthentication("renshe", List.of("hr-social-security"));
+
+    assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName)
+        .containsExactlyInAnyOrder("我的待办", "本机构待办", "已逾期");
+  }
+
+  @Test
+  void onlyAdministratorsOpenCockpitAndAdmin() {
+    assertThat(authorizationService.isUserAuthorized("admin", List.of("camunda-admin"),
+        Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("jiwei", List.of("discipline-inspection"),
+        Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("jiwei", List.of("discipline-inspection"),
+        Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("jiwei", List.of("discipline-inspection"),
+        Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
+  }
+
+  @Test
+  void onlyUnitsStartCases() {
+    assertThat(authorizationService.isUserAuthorized("commerce-clerk", List.of("unit-commerce"),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "prefiling")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("jiwei", List.of("discipline-inspection"),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "prefiling")).isFalse();
+  }
+
+  @Test
+  void aUnitAddedLaterInAdminMayStartCasesWithoutACodeChange() {
+    Group unit = identityService.newGroup("unit-wanxiu-housing");
+    unit.setName("万秀区住房和城乡建设局");
+    identityService.saveGroup(unit);
+
+    assertThat(authorizationService.isUserAuthorized("someone", List.of("unit-wanxiu-housing"),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "toleranceCase")).isTrue();
+    identityService.deleteGroup("unit-wanxiu-housing");
+  }
+
+  @Test
+  void seedingAgainFromTwoNodesAtOnceCreatesNothingTwice() {
+    List<Long> before = counts();
+
+    ApplicationArguments none = new DefaultApplicationArguments();
+    CompletableFuture.allOf(
+        CompletableFuture.runAsync(() -> seeder.run(none)),
+        CompletableFuture.runAsync(() -> seeder.run(none))).join();
+
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  private List<Long> counts() {
+    return List.of("ACT_ID_GROUP", "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "ACT_RU_FILTER", "ACT_RU_AUTHORIZATION")
+        .stream().map(table -> jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).toList();
+  }
+
+  private String name(String groupId) {
+    return identityService.createGroupQuery().groupId(groupId).singleResult().getName();
+  }
+}

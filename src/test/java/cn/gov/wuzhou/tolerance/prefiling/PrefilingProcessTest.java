@@ -1,0 +1,225 @@
+package cn.gov.wuzhou.tolerance.prefiling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
+import cn.gov.wuzhou.tolerance.support.ProcessTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ProcessTest
+class PrefilingProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired PrefilingRegistry registry;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void logOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void planRegisteredAtFirstReviewGetsNumberAndRegistryRecord() {
+    ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
+
+    assertThat(instance).isWaitingAt("reviewPrefiling").task().hasCandidateGroup("discipline-inspection");
+    assertThat(task(instance).getDueDate()).isNotNull();
+    complete(task(instance), withVariables("prefilingDecision", "REGISTERED"));
+
+    assertThat(instance).isWaitingAt("registerPrefiling");
+    execute(job(instance));
+
+    assertThat(instance).isEnded().hasPassed("registerPrefiling").isEnded();
+    assertThat(instance).hasPassedInOrder("reviewPrefiling", "registerPrefiling", "prefilingRegistered");
+    String number = prefilingNo(instance);
+    assertThat(number).matches("WZBA-\\d{4}-\\d{4}");
+    var record = registry.find(number).orElseThrow();
+    assertThat(record.unitGroup()).isEqualTo("unit-commerce");
+    assertThat(record.unitName()).isEqualTo("市商务局");
+    assertThat(record.planTitle()).isEqualTo("重点招商项目容缺受理试点");
+  }
+
+  @Test
+  void returnedPlanGoesBackToTheUnitAndIsReviewedAgain() {
+    ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
+    complete(task(instance), withVariables("prefilingDecision", "RETURNED", "reviewComment", "请补充风险防控措施"));
+
+    assertThat(instance).isWaitingAt("supplementPrefiling").task().hasCandidateGroup("unit-commerce");
+    complete(task(instance), withVariables("riskAssessment", "已补充：设专人跟踪补件，逾期即停办。"));
+
+    assertThat(instance).isWaitingAt("reviewPrefiling");
+    complete(task(instance), withVariables("prefilingDecision", "REGISTERED"));
+    execute(job(instance));
+
+    assertThat(instance).isEnded().hasPassed("supplementPrefiling", "prefilingRegistered");
+    assertThat(registry.find(prefilingNo(instance)).orElseThrow().riskAssessment())
+        .isEqualTo("已补充：设专人跟踪补件，逾期即停办。");
+  }
+
+  @Test
+  void planFiledWithTheDispatchedGroupIsReviewedThere() {
+    ProcessInstance instance = fileAsCommerceClerk(Plans.with("filingAuthority", "dispatched-discipline-group"));
+
+    assertThat(instance).task().hasCandidateGroup("dispatched-discipline-group");
+  }
+
+  @Test
+  void returnWithoutCommentIsRefusedAndTheTaskStays() {
+    ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
+    String taskId = task(instance).getId();
+
+    assertThatThrownBy(() -> complete(task(instance), withVariables("prefilingDecision", "RETURNED")))
+        .hasRootCauseInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("reviewComment");
+
+    assertThat(instance).isWaitingAt("reviewPrefiling");
+    assertThat(task(instance).getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void supplementWithAnInvalidDateIsRefused() {
+    ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
+    complete(task(instance), withVariables("prefilingDecision", "RETURNED", "reviewComment", "日期有误"));
+
+    assertThatThrownBy(() -> complete(task(instance), withVariables("plannedStart", "2026/12/01")))
+        .hasRootCauseInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("plannedStart");
+    assertThat(instance).isWaitingAt("supplementPrefiling");
+  }
+
+  @Test
+  void retriedRegistrationKeepsItsNumberAndWritesOneRecord() {
+    ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
+    complete(task(instance), withVariables("prefilingDecision", "REGISTERED"));
+    execute(job(instance));
+    String number = prefilingNo(instance);
+
+    var record = registry.find(number).orElseThrow();
+    String again = registry.register(record);
+
+    assertThat(again).isEqualTo(number);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prefiling WHERE process_instance_id = ?",
+        Integer.class, instance.getId())).isEqualTo(1);
+  }
+
+  @Test
+  void failedRegistrationGivesItsNumberBackAndBecomesAnIncident() {
+    ProcessInstance good = fileAsCommerceClerk(Plans.valid());
+    complete(task(good), withVariables("prefilingDecision", "REGISTERED"));
+    execute(job(good));
+    int before = sequence(prefilingNo(good));
+
+    ProcessInstance failing = fileAsCommerceClerk(Plans.valid());
+    complete(task(failing), withVariables("prefilingDecision", "REGISTERED"));
+    runtimeService.setVariable(failing.getId(), "unitName", "名".repeat(201)); // longer than the registry column
+    Job job = job(failing);
+    while (managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+      assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
+    }
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(failing.getId()).count()).isEqualTo(1);
+    assertThat(failing).isWaitingAt("registerPrefiling");
+
+    runtimeService.setVariable(failing.getId(), "unitName", "市商务局");
+    managementService.setJobRetries(job.getId(), 1);
+    execute(job(failing));
+
+    assertThat(failing).isEnded();
+    assertThat(sequence(prefilingNo(failing))).isEqualTo(before + 1);
+  }
+
+  @Test
+  void registrationsCommittingAtOnceGetConsecutiveNumbers() throws Exception {
+    int count = 6;
+    List<ProcessInstance> instances = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
+      complete(task(instance), withVariables("prefilingDecision", "REGISTERED"));
+      instances.add(instance);
+    }
+    identityService.clearAuthentication();
+    CyclicBarrier start = new CyclicBarrier(count);
+    List<CompletableFuture<Void>> runs = instances.stream()
+        .map(instance -> job(instance).getId())
+        .map(jobId -> CompletableFuture.runAsync(() -> {
+          await(start);
+          managementService.executeJob(jobId);
+        }))
+        .toList();
+    CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+
+    List<Integer> numbers = instances.stream().map(i -> sequence(prefilingNo(i))).sorted().toList();
+    int first = numbers.get(0);
+    assertThat(numbers).containsExactlyElementsOf(
+        IntStream.range(first, first + count).boxed().toList());
+  }
+
+  @Test
+  void startWithoutTitleIsRefusedAndLeavesNothing() {
+    long instances = runtimeService.createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> fileAsCommerceClerk(Plans.without("planTitle")))
+        .isInstanceOf(InvalidFieldException.class)
+        .satisfies(e -> assertThat(((InvalidFieldException) e).getField()).isEqualTo("planTitle"));
+
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  private ProcessInstance fileAsCommerceClerk(Map<String, Object> plan) {
+    identityService.setAuthentication("commerce-clerk", List.of("unit-commerce"));
+    try {
+      return runtimeService.startProcessInstanceByKey("prefiling", plan);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private String prefilingNo(ProcessInstance instance) {
+    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName("prefilingNo").singleResult().getValue();
+  }
+
+  private static int sequence(String prefilingNo) {
+    return Integer.parseInt(prefilingNo.substring(prefilingNo.lastIndexOf('-') + 1));
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

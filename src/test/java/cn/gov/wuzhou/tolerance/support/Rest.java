@@ -1,0 +1,106 @@
+package cn.gov.wuzhou.tolerance.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** A small HTTP client for the tests: HTTP Basic as a given user, JSON in and out. */
+public final class Rest {
+
+  public static final String PASSWORD = "demo";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+
+  public Rest(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public record Reply(int status, JsonNode body) {
+    public String text(String field) {
+      return body.path(field).asText(null);
+    }
+  }
+
+  public Reply get(String user, String path) {
+    return get(user, PASSWORD, path);
+  }
+
+  public Reply get(String user, String password, String path) {
+    return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Reply post(String user, String path, Object body) {
+    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  /** Camunda's variable format: {@code {"name": {"value": ...}}}. */
+  public static ObjectNode variables(Map<String, ?> values) {
+    ObjectNode variables = JSON.createObjectNode();
+    values.forEach((name, value) -> variables.putObject(name).set("value", JSON.valueToTree(value)));
+    return variables;
+  }
+
+  public static ObjectNode withVariables(Map<String, ?> values) {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables(values));
+    return body;
+  }
+
+  /** Polls until the condition holds, for work the job executor does in the background. */
+  public static void await(String what, Supplier<Boolean> condition) {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!condition.get()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting until " + what);
+      }
+    }
+  }
+
+  private Reply send(String user, String password, HttpRequest.Builder request) {
+    if (user != null) {
+      String credentials = user + ":" + password;
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+      return new Reply(response.statusCode(), body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
