@@ -9,16 +9,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoPassword  password of every demo user
  * @param adminPassword password of the {@code admin} user; required when demo users are off
  * @param zone          time zone in which "today" is reckoned for dates and numbers
+ * @param reportingDeadlineDays  days from discovery within which an error report counts as timely (M5)
+ * @param correctionDeadlineDays days from the report within which the correction is due (M5)
  */
 @ConfigurationProperties("tolerance")
 public record ToleranceProperties(
     boolean demoUsers,
     String demoPassword,
     String adminPassword,
-    String zone) {
+    String zone,
+    Integer reportingDeadlineDays,
+    Integer correctionDeadlineDays) {
 
   public ToleranceProperties {
     zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
+    reportingDeadlineDays = reportingDeadlineDays == null ? 3 : reportingDeadlineDays;
+    correctionDeadlineDays = correctionDeadlineDays == null ? 30 : correctionDeadlineDays;
     if (!demoUsers && (adminPassword == null || adminPassword.isBlank())) {
       throw new IllegalStateException(
           "TOLERANCE_ADMIN_PASSWORD must be set: without demo users (prod profile) it is the only way in");

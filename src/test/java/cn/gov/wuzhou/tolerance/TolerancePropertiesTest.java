@@ -9,12 +9,16 @@ class TolerancePropertiesTest {
 
   @Test
   void withoutDemoUsersTheAdminPasswordIsRequired() {
-    assertThatThrownBy(() -> new ToleranceProperties(false, "demo", "", null))
+    assertThatThrownBy(() -> new ToleranceProperties(false, "demo", "", null, null, null))
         .hasMessageContaining("TOLERANCE_ADMIN_PASSWORD");
   }
 
   @Test
-  void demoProfileNeedsNoAdminPasswordOfItsOwn() {
-    assertThat(new ToleranceProperties(true, "demo", "demo", null).zone()).isEqualTo("Asia/Shanghai");
+  void defaultsAreThoseOfTheMeasures() {
+    ToleranceProperties defaults = new ToleranceProperties(true, "demo", "demo", null, null, null);
+
+    assertThat(defaults.zone()).isEqualTo("Asia/Shanghai");
+    assertThat(defaults.reportingDeadlineDays()).isEqualTo(3);
+    assertThat(defaults.correctionDeadlineDays()).isEqualTo(30);
   }
 }

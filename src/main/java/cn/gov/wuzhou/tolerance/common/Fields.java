@@ -81,9 +81,18 @@ public final class Fields {
     }
   }
 
+  /**
+   * A yes/no answer. Radio buttons in Camunda Forms submit {@code "true"}/{@code "false"} as text;
+   * such an answer is stored back as a boolean, which is what the rules and gateways read.
+   */
   public boolean bool(String name, String label) {
     Object raw = scope.getVariable(name);
     if (raw instanceof Boolean value) {
+      return value;
+    }
+    if ("true".equals(raw) || "false".equals(raw)) {
+      boolean value = Boolean.parseBoolean((String) raw);
+      scope.setVariable(name, value);
       return value;
     }
     throw new InvalidFieldException(name, label, raw == null ? "不能为空" : "须为是或否（true/false）");

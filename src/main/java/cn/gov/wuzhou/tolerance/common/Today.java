@@ -19,4 +19,9 @@ public class Today {
   public LocalDate date() {
     return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
   }
+
+  /** The moment a day ends in Wuzhou, as an ISO date-time with offset that timers and due dates accept. */
+  public String endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString();
+  }
 }

@@ -1,6 +1,6 @@
 package cn.gov.wuzhou.tolerance.registry;
 
-import java.sql.Date;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public class PrefilingRegistry {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         number, record.processInstanceId(), record.unitGroup(), record.unitName(), record.planTitle(),
         record.planSummary(), record.workCategory(), record.innovationNature(), record.riskAssessment(),
-        Date.valueOf(record.plannedStart()), record.filingAuthority(), Date.valueOf(record.registeredOn()),
+        record.plannedStart(), record.filingAuthority(), record.registeredOn(),
         record.registeredBy(), record.reviewComment());
     return number;
   }
@@ -64,9 +64,9 @@ public class PrefilingRegistry {
         rs.getString("work_category"),
         rs.getString("innovation_nature"),
         rs.getString("risk_assessment"),
-        rs.getDate("planned_start").toLocalDate(),
+        rs.getObject("planned_start", LocalDate.class),
         rs.getString("filing_authority"),
-        rs.getDate("registered_on").toLocalDate(),
+        rs.getObject("registered_on", LocalDate.class),
         rs.getString("registered_by"),
         rs.getString("review_comment"));
   }

@@ -1,0 +1,88 @@
+package cn.gov.wuzhou.tolerance.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The determinations of tolerance cases, numbered {@code WZRC-<year>-<4 digits>}. */
+@Repository
+public class DecisionRegistry {
+
+  static final String NUMBER_PREFIX = "WZRC";
+
+  private final JdbcTemplate jdbc;
+  private final RegistryNumbers numbers;
+
+  public DecisionRegistry(JdbcTemplate jdbc, RegistryNumbers numbers) {
+    this.jdbc = jdbc;
+    this.numbers = numbers;
+  }
+
+  /** Writes the decision and returns its number; a retried job gets the number already written. */
+  public String record(DecisionRecord decision) {
+    Optional<DecisionRecord> existing = findByProcessInstance(decision.processInstanceId());
+    if (existing.isPresent()) {
+      return existing.get().decisionNo();
+    }
+    String number = numbers.next(NUMBER_PREFIX, decision.decidedOn().getYear());
+    jdbc.update("""
+        INSERT INTO decision (decision_no, process_instance_id, unit_group, unit_name, official_id,
+          official_name, official_position, official_category, work_category, circumstance, error_type,
+          discovered_on, reported_on, prefiling_no, prefiled, reported_timely, corrected_timely,
+          complex_matter, recommendation, recommendation_basis, determination, basis, decided_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        number, decision.processInstanceId(), decision.unitGroup(), decision.unitName(), decision.officialId(),
+        decision.officialName(), decision.officialPosition(), decision.officialCategory(),
+        decision.workCategory(), decision.circumstance(), decision.errorType(), decision.discoveredOn(),
+        decision.reportedOn(), decision.prefilingNo(), decision.prefiled(), decision.reportedTimely(),
+        decision.correctedTimely(), decision.complexMatter(), decision.recommendation(),
+        decision.recommendationBasis(), decision.determination(), decision.basis(), decision.decidedOn());
+    return number;
+  }
+
+  public Optional<DecisionRecord> find(String decisionNo) {
+    return jdbc.query("SELECT * FROM decision WHERE decision_no = ?", DecisionRegistry::map, decisionNo)
+        .stream().findFirst();
+  }
+
+  public Optional<DecisionRecord> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("SELECT * FROM decision WHERE process_instance_id = ?", DecisionRegistry::map,
+        processInstanceId).stream().findFirst();
+  }
+
+  public List<DecisionRecord> findByOfficial(String officialId) {
+    return jdbc.query("SELECT * FROM decision WHERE official_id = ? ORDER BY decision_no", DecisionRegistry::map,
+        officialId);
+  }
+
+  private static DecisionRecord map(ResultSet rs, int row) throws SQLException {
+    return new DecisionRecord(
+        rs.getString("decision_no"),
+        rs.getString("process_instance_id"),
+        rs.getString("unit_group"),
+        rs.getString("unit_name"),
+        rs.getString("official_id"),
+        rs.getString("official_name"),
+        rs.getString("official_position"),
+        rs.getString("official_category"),
+        rs.getString("work_category"),
+        rs.getString("circumstance"),
+        rs.getString("error_type"),
+        rs.getObject("discovered_on", LocalDate.class),
+        rs.getObject("reported_on", LocalDate.class),
+        rs.getString("prefiling_no"),
+        rs.getBoolean("prefiled"),
+        rs.getBoolean("reported_timely"),
+        rs.getBoolean("corrected_timely"),
+        rs.getBoolean("complex_matter"),
+        rs.getString("recommendation"),
+        rs.getString("recommendation_basis"),
+        rs.getString("determination"),
+        rs.getString("basis"),
+        rs.getObject("decided_on", LocalDate.class));
+  }
+}

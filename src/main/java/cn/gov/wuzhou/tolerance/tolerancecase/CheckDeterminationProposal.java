@@ -1,0 +1,28 @@
+package cn.gov.wuzhou.tolerance.tolerancecase;
+
+import cn.gov.wuzhou.tolerance.common.Determination;
+import cn.gov.wuzhou.tolerance.common.Fields;
+import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code proposeDetermination}: departing from the rules' recommendation needs a reason. */
+@Component("checkDeterminationProposal")
+public class CheckDeterminationProposal implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Fields fields = new Fields(task);
+    Determination proposed = fields.code("proposedDetermination", "拟认定结果", Determination.class);
+    if (proposed == Determination.NOT_APPLICABLE) {
+      throw new InvalidFieldException("proposedDetermination", "拟认定结果",
+          "不能为 NOT_APPLICABLE：适用范围已在受理时审查");
+    }
+    boolean deviates = !proposed.name().equals(task.getVariable("recommendation"));
+    if (deviates && fields.optionalText("deviationReason", "不同于规则建议的理由", 2000) == null) {
+      throw new InvalidFieldException("deviationReason", "不同于规则建议的理由",
+          "不能为空：拟认定结果与规则建议（" + task.getVariable("recommendation") + "）不同");
+    }
+  }
+}

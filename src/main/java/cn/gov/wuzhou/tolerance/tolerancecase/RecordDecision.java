@@ -1,0 +1,81 @@
+package cn.gov.wuzhou.tolerance.tolerancecase;
+
+import cn.gov.wuzhou.tolerance.common.Determination;
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code recordDecision}: writes the determination with its basis to the registry and
+ * sets {@code decisionNo}. Idempotent: a retried job finds the record and draws no new number.
+ */
+@Component("recordDecision")
+public class RecordDecision implements JavaDelegate {
+
+  private final DecisionRegistry registry;
+  private final Today today;
+
+  public RecordDecision(DecisionRegistry registry, Today today) {
+    this.registry = registry;
+    this.today = today;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate decidedOn = today.date();
+    String decisionNo = registry.record(new DecisionRecord(
+        null,
+        execution.getProcessInstanceId(),
+        text(execution, "unitGroup"),
+        text(execution, "unitName"),
+        text(execution, "officialId"),
+        text(execution, "officialName"),
+        text(execution, "officialPosition"),
+        text(execution, "officialCategory"),
+        text(execution, "workCategory"),
+        text(execution, "circumstance"),
+        text(execution, "errorType"),
+        LocalDate.parse(text(execution, "discoveredOn")),
+        LocalDate.parse(text(execution, "reportedOn")),
+        text(execution, "prefilingNo"),
+        flag(execution, "prefiled"),
+        flag(execution, "reportedTimely"),
+        flag(execution, "correctedTimely"),
+        flag(execution, "complexMatter"),
+        text(execution, "recommendation"),
+        text(execution, "recommendationBasis"),
+        text(execution, "determination"),
+        basis(execution),
+        decidedOn));
+    execution.setVariable("decisionNo", decisionNo);
+    execution.setVariable("decidedOn", decidedOn.toString());
+  }
+
+  /** The reasons a reader of the record needs: the rule that applied, the findings, any departure. */
+  private static String basis(DelegateExecution execution) {
+    String recommendation = text(execution, "recommendation");
+    String determination = text(execution, "determination");
+    List<String> parts = new ArrayList<>();
+    parts.add("规则建议" + Determination.valueOf(recommendation).label() + "：" + text(execution, "recommendationBasis"));
+    parts.add("审查意见：" + text(execution, "reviewOpinion"));
+    if (!determination.equals(recommendation)) {
+      parts.add("认定为" + Determination.valueOf(determination).label() + "，与规则建议不同的理由："
+          + text(execution, "deviationReason"));
+    }
+    return String.join("；", parts);
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    return (String) execution.getVariable(name);
+  }
+
+  private static boolean flag(DelegateExecution execution, String name) {
+    return Boolean.TRUE.equals(execution.getVariable(name));
+  }
+}
