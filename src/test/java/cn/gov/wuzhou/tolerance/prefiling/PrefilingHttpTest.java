@@ -1,9 +1,9 @@
 package cn.gov.wuzhou.tolerance.prefiling;
 
-import static cn.gov.wuzhou.tolerance.support.Rest.await;
 import static cn.gov.wuzhou.tolerance.support.Rest.withVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
@@ -24,36 +24,30 @@ class PrefilingHttpTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   Rest rest;
+  Desk desk;
 
   @BeforeEach
   void connect() {
     rest = new Rest(port);
+    desk = new Desk(rest);
   }
 
   @Test
   void clerkFilesReviewerReturnsUnitSupplementsReviewerRegisters() {
     String instanceId = start("commerce-clerk", Plans.valid()).text("id");
 
-    String review = claimOnly("jiwei", "discipline-inspection", instanceId);
-    assertThat(rest.post("jiwei", "/engine-rest/task/" + review + "/complete",
-        withVariables(Map.of("prefilingDecision", "RETURNED", "reviewComment", "请补充风险防控措施"))).status())
-        .isEqualTo(204);
+    desk.work("jiwei", "discipline-inspection", instanceId, "reviewPrefiling",
+        Map.of("prefilingDecision", "RETURNED", "reviewComment", "请补充风险防控措施"));
 
-    String supplement = claimOnly("commerce-clerk", "unit-commerce", instanceId);
+    String supplement = desk.claim("commerce-clerk", "unit-commerce", instanceId, "supplementPrefiling");
     JsonNode shown = rest.get("commerce-clerk", "/engine-rest/task/" + supplement + "/form-variables").body();
     assertThat(shown.path("reviewComment").path("value").asText()).isEqualTo("请补充风险防控措施");
-    assertThat(rest.post("commerce-clerk", "/engine-rest/task/" + supplement + "/complete",
-        withVariables(Map.of("riskAssessment", "设专人跟踪补件，逾期即停办。"))).status()).isEqualTo(204);
+    desk.complete("commerce-clerk", supplement, Map.of("riskAssessment", "设专人跟踪补件，逾期即停办。"));
 
-    String secondReview = claimOnly("jiwei", "discipline-inspection", instanceId);
-    assertThat(rest.post("jiwei", "/engine-rest/task/" + secondReview + "/complete",
-        withVariables(Map.of("prefilingDecision", "REGISTERED"))).status()).isEqualTo(204);
+    desk.work("jiwei", "discipline-inspection", instanceId, "reviewPrefiling", Map.of("prefilingDecision", "REGISTERED"));
 
-    await("the registration job has run", () -> rest.get("commerce-clerk",
-        "/engine-rest/history/process-instance/" + instanceId).text("state").equals("COMPLETED"));
-    Reply number = rest.get("commerce-clerk",
-        "/engine-rest/history/variable-instance?variableName=prefilingNo&processInstanceId=" + instanceId);
-    String prefilingNo = number.body().get(0).path("value").asText();
+    desk.awaitEnded("commerce-clerk", instanceId);
+    String prefilingNo = desk.variable("commerce-clerk", instanceId, "prefilingNo").asText();
     assertThat(prefilingNo).matches("WZBA-\\d{4}-\\d{4}");
     assertThat(jdbc.queryForObject("SELECT risk_assessment FROM prefiling WHERE prefiling_no = ?",
         String.class, prefilingNo)).isEqualTo("设专人跟踪补件，逾期即停办。");
@@ -91,10 +85,10 @@ class PrefilingHttpTest {
   @Test
   void oneUnitSeesNeitherTheTasksNorTheVariablesOfAnother() {
     String instanceId = start("commerce-clerk", Plans.valid()).text("id");
-    String review = claimOnly("jiwei", "discipline-inspection", instanceId);
-    rest.post("jiwei", "/engine-rest/task/" + review + "/complete",
-        withVariables(Map.of("prefilingDecision", "RETURNED", "reviewComment", "请补充")));
-    String supplement = firstTaskOf("commerce-clerk", instanceId);
+    desk.work("jiwei", "discipline-inspection", instanceId, "reviewPrefiling",
+        Map.of("prefilingDecision", "RETURNED", "reviewComment", "请补充"));
+    String supplement = rest.get("commerce-clerk", "/engine-rest/task?processInstanceId=" + instanceId)
+        .body().get(0).path("id").asText();
 
     assertThat(rest.get("tengxian-clerk", "/engine-rest/task?processInstanceId=" + instanceId).body()).isEmpty();
     assertThat(rest.get("tengxian-clerk", "/engine-rest/task/" + supplement).status()).isIn(403, 404);
@@ -114,21 +108,6 @@ class PrefilingHttpTest {
 
   private Reply start(String user, Map<String, Object> plan) {
     return rest.post(user, "/engine-rest/process-definition/key/prefiling/start", withVariables(plan));
-  }
-
-  /** As in Tasklist: find the task among the group's tasks, then claim it. */
-  private String claimOnly(String user, String group, String instanceId) {
-    JsonNode tasks = rest.get(user, "/engine-rest/task?candidateGroup=" + group + "&processInstanceId=" + instanceId)
-        .body();
-    assertThat(tasks).hasSize(1);
-    String taskId = tasks.get(0).path("id").asText();
-    assertThat(rest.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status())
-        .isEqualTo(204);
-    return taskId;
-  }
-
-  private String firstTaskOf(String user, String instanceId) {
-    return rest.get(user, "/engine-rest/task?processInstanceId=" + instanceId).body().get(0).path("id").asText();
   }
 
   private long count(String sql) {

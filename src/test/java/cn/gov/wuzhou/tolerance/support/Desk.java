@@ -1,0 +1,51 @@
+package cn.gov.wuzhou.tolerance.support;
+
+import static cn.gov.wuzhou.tolerance.support.Rest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.wuzhou.tolerance.support.Rest.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** A clerk's desk over {@code /engine-rest}: what Tasklist does when a clerk works a task. */
+public final class Desk {
+
+  private final Rest rest;
+
+  public Desk(Rest rest) {
+    this.rest = rest;
+  }
+
+  /** Waits for the task to reach the group's list (jobs may still be running), then claims it. */
+  public String claim(String user, String group, String instanceId, String taskKey) {
+    String query = "/engine-rest/task?candidateGroup=" + group + "&processInstanceId=" + instanceId
+        + "&taskDefinitionKey=" + taskKey;
+    await(taskKey + " reaches " + group, () -> rest.get(user, query).body().size() == 1);
+    String taskId = rest.get(user, query).body().get(0).path("id").asText();
+    assertThat(rest.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status())
+        .as("%s claims %s", user, taskKey).isEqualTo(204);
+    return taskId;
+  }
+
+  public void complete(String user, String taskId, Map<String, ?> variables) {
+    Reply reply = rest.post(user, "/engine-rest/task/" + taskId + "/complete", Rest.withVariables(variables));
+    assertThat(reply.status()).as("%s completes %s: %s", user, taskId, reply.body()).isEqualTo(204);
+  }
+
+  public void work(String user, String group, String instanceId, String taskKey, Map<String, ?> variables) {
+    complete(user, claim(user, group, instanceId, taskKey), variables);
+  }
+
+  public void awaitEnded(String user, String instanceId) {
+    await("case " + instanceId + " ends", () -> "COMPLETED".equals(
+        rest.get(user, "/engine-rest/history/process-instance/" + instanceId).text("state")));
+  }
+
+  /** A variable of the case as its history keeps it, read with the given user's rights. */
+  public JsonNode variable(String user, String instanceId, String name) {
+    JsonNode found = rest.get(user, "/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+        + "&variableName=" + name).body();
+    assertThat(found).as("variable %s of %s", name, instanceId).hasSize(1);
+    return found.get(0).path("value");
+  }
+}

@@ -1,0 +1,133 @@
+package cn.gov.wuzhou.tolerance.tolerancecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.registry.ProtectionNotice;
+import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
+import cn.gov.wuzhou.tolerance.support.Desk;
+import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.Rest;
+import cn.gov.wuzhou.tolerance.support.Rest.Reply;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Whole tolerance cases worked through {@code /engine-rest} by the clerks of each agency. */
+@HttpTest
+class ToleranceCaseHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProtectionRegistry protections;
+  @Autowired Today today;
+  Rest rest;
+  Desk desk;
+
+  @BeforeEach
+  void connect() {
+    rest = new Rest(port);
+    desk = new Desk(rest);
+  }
+
+  @Test
+  void toleratedCaseFromReportToProtectionNotices() {
+    String id = report(Reports.valid(today.date()));
+    acknowledgeAndCorrect(id);
+    desk.work("wenze", "accountability-office", id, "reviewCase", Reports.cleanFindings());
+    desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
+    desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
+    desk.work("zuzhi", "organization-dept", id, "acknowledgeProtectionByOrganization",
+        Map.of("protectionAcknowledged", true));
+    desk.work("renshe", "hr-social-security", id, "acknowledgeProtectionByHr", Map.of("protectionAcknowledged", true));
+    desk.awaitEnded("commerce-clerk", id);
+
+    assertThat(desk.variable("commerce-clerk", id, "recommendation").asText()).isEqualTo("TOLERATE");
+    assertThat(desk.variable("commerce-clerk", id, "determination").asText()).isEqualTo("TOLERATE");
+    String decisionNo = desk.variable("commerce-clerk", id, "decisionNo").asText();
+    assertThat(decisionNo).matches("WZRC-\\d{4}-\\d{4}");
+    assertThat(protections.ofDecision(decisionNo)).hasSize(10).allSatisfy(notice -> {
+      assertThat(notice.organizationAcknowledgedBy()).isEqualTo("zuzhi");
+      assertThat(notice.hrAcknowledgedBy()).isEqualTo("renshe");
+    }).extracting(ProtectionNotice::matter).contains("SELECTION_APPOINTMENT", "NPC_DEPUTY");
+  }
+
+  @Test
+  void caseWithSubjectiveIntentIsHandedOverAndProtectsNothing() {
+    String id = report(Reports.valid(today.date()));
+    acknowledgeAndCorrect(id);
+    desk.work("wenze", "accountability-office", id, "reviewCase", Reports.findingsWith("subjectiveIntent", "true"));
+    desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
+    desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
+    desk.work("wenze", "accountability-office", id, "handOverToAccountability", Map.of("handoverNote", "移交问责"));
+    desk.awaitEnded("commerce-clerk", id);
+
+    assertThat(desk.variable("commerce-clerk", id, "recommendation").asText()).isEqualTo("NOT_TOLERATE");
+    assertThat(desk.variable("commerce-clerk", id, "determination").asText()).isEqualTo("NOT_TOLERATE");
+    String decisionNo = desk.variable("commerce-clerk", id, "decisionNo").asText();
+    assertThat(protections.ofDecision(decisionNo)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+      "officialName, ",
+      "officialCategory, CADRE",
+      "workCategory, SPACE_PROGRAM",
+      "errorType, ",
+      "discoveredOn, TOMORROW",
+      "reportedOn, BEFORE_DISCOVERY",
+      "discoveredOn, 2026-13-01"})
+  void badReportIsRefusedNamingTheFieldAndLeavesNothing(String field, String value) {
+    LocalDate now = today.date();
+    Map<String, Object> report = Reports.valid(now);
+    if (value == null) {
+      report.remove(field);
+    } else {
+      report.put(field, switch (value) {
+        case "TOMORROW" -> now.plusDays(1).toString();
+        case "BEFORE_DISCOVERY" -> now.minusDays(3).toString();
+        default -> value;
+      });
+    }
+    long instances = count("ACT_HI_PROCINST");
+    long jobs = count("ACT_RU_JOB");
+    long decisions = count("decision");
+
+    Reply reply = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(report));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text("field")).isEqualTo(field);
+    assertThat(count("ACT_HI_PROCINST")).isEqualTo(instances);
+    assertThat(count("ACT_RU_JOB")).isEqualTo(jobs);
+    assertThat(count("decision")).isEqualTo(decisions);
+  }
+
+  private String report(Map<String, Object> report) {
+    Reply reply = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(report));
+    assertThat(reply.status()).as("start: %s", reply.body()).isEqualTo(200);
+    return reply.text("id");
+  }
+
+  private void acknowledgeAndCorrect(String id) {
+    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
+        Map.of("superiorAcknowledged", true));
+    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
+        Map.of("disciplineAcknowledged", true));
+    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证选址"));
+    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
+        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "项目已复工"));
+    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+}
