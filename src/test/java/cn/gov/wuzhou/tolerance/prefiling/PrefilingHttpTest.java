@@ -46,8 +46,11 @@ class PrefilingHttpTest {
 
     desk.work("jiwei", "discipline-inspection", instanceId, "reviewPrefiling", Map.of("prefilingDecision", "REGISTERED"));
 
+    String receipt = desk.claim("commerce-clerk", "unit-commerce", instanceId, "receivePrefilingReceipt");
+    String prefilingNo = rest.get("commerce-clerk", "/engine-rest/task/" + receipt + "/form-variables").body()
+        .path("prefilingNo").path("value").asText();
+    desk.complete("commerce-clerk", receipt, Map.of());
     desk.awaitEnded("commerce-clerk", instanceId);
-    String prefilingNo = desk.variable("commerce-clerk", instanceId, "prefilingNo").asText();
     assertThat(prefilingNo).matches("WZBA-\\d{4}-\\d{4}");
     assertThat(jdbc.queryForObject("SELECT risk_assessment FROM prefiling WHERE prefiling_no = ?",
         String.class, prefilingNo)).isEqualTo("设专人跟踪补件，逾期即停办。");

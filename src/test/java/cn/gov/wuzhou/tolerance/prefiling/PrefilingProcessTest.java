@@ -62,14 +62,17 @@ class PrefilingProcessTest {
     assertThat(instance).isWaitingAt("registerPrefiling");
     execute(job(instance));
 
-    assertThat(instance).isEnded().hasPassed("registerPrefiling").isEnded();
-    assertThat(instance).hasPassedInOrder("reviewPrefiling", "registerPrefiling", "prefilingRegistered");
+    assertThat(instance).isWaitingAt("receivePrefilingReceipt").task().hasCandidateGroup("unit-commerce");
     String number = prefilingNo(instance);
     assertThat(number).matches("WZBA-\\d{4}-\\d{4}");
     var record = registry.find(number).orElseThrow();
     assertThat(record.unitGroup()).isEqualTo("unit-commerce");
     assertThat(record.unitName()).isEqualTo("市商务局");
     assertThat(record.planTitle()).isEqualTo("重点招商项目容缺受理试点");
+
+    complete(task(instance));
+    assertThat(instance).isEnded()
+        .hasPassedInOrder("reviewPrefiling", "registerPrefiling", "receivePrefilingReceipt", "prefilingRegistered");
   }
 
   @Test
@@ -83,6 +86,7 @@ class PrefilingProcessTest {
     assertThat(instance).isWaitingAt("reviewPrefiling");
     complete(task(instance), withVariables("prefilingDecision", "REGISTERED"));
     execute(job(instance));
+    complete(task(instance));
 
     assertThat(instance).isEnded().hasPassed("supplementPrefiling", "prefilingRegistered");
     assertThat(registry.find(prefilingNo(instance)).orElseThrow().riskAssessment())
@@ -156,7 +160,7 @@ class PrefilingProcessTest {
     managementService.setJobRetries(job.getId(), 1);
     execute(job(failing));
 
-    assertThat(failing).isEnded();
+    assertThat(failing).isWaitingAt("receivePrefilingReceipt");
     assertThat(sequence(prefilingNo(failing))).isEqualTo(before + 1);
   }
 
