@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone          time zone in which "today" is reckoned for dates and numbers
  * @param reportingDeadlineDays  days from discovery within which an error report counts as timely (M5)
  * @param correctionDeadlineDays days from the report within which the correction is due (M5)
+ * @param consultationCycle      when the periodic consultations (定期会商, M7) start: a Camunda timer cycle,
+ *                               such as a cron expression
  */
 @ConfigurationProperties("tolerance")
 public record ToleranceProperties(
@@ -19,12 +21,17 @@ public record ToleranceProperties(
     String adminPassword,
     String zone,
     Integer reportingDeadlineDays,
-    Integer correctionDeadlineDays) {
+    Integer correctionDeadlineDays,
+    String consultationCycle) {
+
+  /** 09:00 on the first day of each quarter. */
+  public static final String QUARTERLY = "0 0 9 1 1,4,7,10 ?";
 
   public ToleranceProperties {
     zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
     reportingDeadlineDays = reportingDeadlineDays == null ? 3 : reportingDeadlineDays;
     correctionDeadlineDays = correctionDeadlineDays == null ? 30 : correctionDeadlineDays;
+    consultationCycle = consultationCycle == null || consultationCycle.isBlank() ? QUARTERLY : consultationCycle;
     if (!demoUsers && (adminPassword == null || adminPassword.isBlank())) {
       throw new IllegalStateException(
           "TOLERANCE_ADMIN_PASSWORD must be set: without demo users (prod profile) it is the only way in");

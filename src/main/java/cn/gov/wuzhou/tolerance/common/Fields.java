@@ -53,6 +53,15 @@ public final class Fields {
     }
   }
 
+  /** A determination a person proposes or decides: tolerate, mitigate or not tolerate. */
+  public Determination outcome(String name, String label) {
+    Determination outcome = code(name, label, Determination.class);
+    if (outcome == Determination.NOT_APPLICABLE) {
+      throw new InvalidFieldException(name, label, "应为 TOLERATE、MITIGATE 或 NOT_TOLERATE：适用范围已在受理时审查");
+    }
+    return outcome;
+  }
+
   public String oneOf(String name, String label, Collection<String> allowed) {
     String value = text(name, label, 64);
     if (!allowed.contains(value)) {

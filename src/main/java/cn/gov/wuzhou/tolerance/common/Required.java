@@ -15,6 +15,10 @@ public class Required {
     new Fields(scope).text(name, label, 4000);
   }
 
+  public void date(VariableScope scope, String name, String label) {
+    new Fields(scope).date(name, label);
+  }
+
   public void confirmed(VariableScope scope, String name, String label) {
     if (!new Fields(scope).bool(name, label)) {
       throw new InvalidFieldException(name, label, "须勾选确认");

@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.common;
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,11 @@ public class Today {
 
   public LocalDate date() {
     return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+  }
+
+  /** The moment a day begins in Wuzhou. */
+  public Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(zone).toInstant());
   }
 
   /** The moment a day ends in Wuzhou, as an ISO date-time with offset that timers and due dates accept. */

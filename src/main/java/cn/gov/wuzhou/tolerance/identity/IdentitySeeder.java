@@ -5,10 +5,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
+import cn.gov.wuzhou.tolerance.consultation.ConsultationLevel;
 import cn.gov.wuzhou.tolerance.identity.Agencies.DemoUser;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
 import cn.gov.wuzhou.tolerance.identity.TasklistFilters.FilterSpec;
 import cn.gov.wuzhou.tolerance.registry.RegistryLock;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -80,6 +82,13 @@ class IdentitySeeder implements ApplicationRunner {
     ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // process names on Tasklist's cards; reading a definition opens none of its instances
     ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    // M7: the bodies that consult may also start a consultation of their level by hand
+    for (ConsultationLevel level : ConsultationLevel.all()) {
+      for (String group : List.of(level.disciplineGroup(), level.organizationGroup())) {
+        ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_DEFINITION, "jointConsultation", Permissions.CREATE_INSTANCE);
+        ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+    }
     for (FilterSpec spec : TasklistFilters.all(taskService)) {
       String filterId = ensureFilter(spec);
       ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.FILTER, filterId, Permissions.READ);

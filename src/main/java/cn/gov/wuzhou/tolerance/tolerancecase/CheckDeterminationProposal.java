@@ -14,11 +14,7 @@ public class CheckDeterminationProposal implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    Determination proposed = fields.code("proposedDetermination", "拟认定结果", Determination.class);
-    if (proposed == Determination.NOT_APPLICABLE) {
-      throw new InvalidFieldException("proposedDetermination", "拟认定结果",
-          "不能为 NOT_APPLICABLE：适用范围已在受理时审查");
-    }
+    Determination proposed = fields.outcome("proposedDetermination", "拟认定结果");
     boolean deviates = !proposed.name().equals(task.getVariable("recommendation"));
     if (deviates && fields.optionalText("deviationReason", "不同于规则建议的理由", 2000) == null) {
       throw new InvalidFieldException("deviationReason", "不同于规则建议的理由",

@@ -57,14 +57,17 @@ public class RecordDecision implements JavaDelegate {
     execution.setVariable("decidedOn", decidedOn.toString());
   }
 
-  /** The reasons a reader of the record needs: the rule that applied, the findings, any departure. */
+  /** The reasons a reader of the record needs: the rule that applied, the findings, who departed from it and why. */
   private static String basis(DelegateExecution execution) {
     String recommendation = text(execution, "recommendation");
     String determination = text(execution, "determination");
     List<String> parts = new ArrayList<>();
     parts.add("规则建议" + Determination.valueOf(recommendation).label() + "：" + text(execution, "recommendationBasis"));
     parts.add("审查意见：" + text(execution, "reviewOpinion"));
-    if (!determination.equals(recommendation)) {
+    if (execution.hasVariable("committeeDecision")) {
+      parts.add("一事一议联席会商意见：" + text(execution, "jointOpinion"));
+      parts.add("市委决定" + Determination.valueOf(determination).label() + "：" + text(execution, "committeeComment"));
+    } else if (!determination.equals(recommendation)) {
       parts.add("认定为" + Determination.valueOf(determination).label() + "，与规则建议不同的理由："
           + text(execution, "deviationReason"));
     }

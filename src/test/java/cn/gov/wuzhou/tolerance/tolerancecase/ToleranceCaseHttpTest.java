@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.ProtectionNotice;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
+import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
 import cn.gov.wuzhou.tolerance.support.Rest;
@@ -38,9 +39,9 @@ class ToleranceCaseHttpTest {
 
   @Test
   void toleratedCaseFromReportToProtectionNotices() {
-    String id = report(Reports.valid(today.date()));
+    String id = report(CaseDriver.validReport(today.date()));
     acknowledgeAndCorrect(id);
-    desk.work("wenze", "accountability-office", id, "reviewCase", Reports.cleanFindings());
+    desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
     desk.work("zuzhi", "organization-dept", id, "acknowledgeProtectionByOrganization",
@@ -60,9 +61,9 @@ class ToleranceCaseHttpTest {
 
   @Test
   void caseWithSubjectiveIntentIsHandedOverAndProtectsNothing() {
-    String id = report(Reports.valid(today.date()));
+    String id = report(CaseDriver.validReport(today.date()));
     acknowledgeAndCorrect(id);
-    desk.work("wenze", "accountability-office", id, "reviewCase", Reports.findingsWith("subjectiveIntent", "true"));
+    desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith("subjectiveIntent", "true"));
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
     desk.work("wenze", "accountability-office", id, "handOverToAccountability", Map.of("handoverNote", "移交问责"));
@@ -85,7 +86,7 @@ class ToleranceCaseHttpTest {
       "discoveredOn, 2026-13-01"})
   void badReportIsRefusedNamingTheFieldAndLeavesNothing(String field, String value) {
     LocalDate now = today.date();
-    Map<String, Object> report = Reports.valid(now);
+    Map<String, Object> report = CaseDriver.validReport(now);
     if (value == null) {
       report.remove(field);
     } else {

@@ -15,6 +15,7 @@ import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import cn.gov.wuzhou.tolerance.registry.ProtectionNotice;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
+import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,9 +49,12 @@ class ToleranceCaseProcessTest {
   @Autowired ProtectionRegistry protections;
   @Autowired Today today;
 
+  CaseDriver cases;
+
   @BeforeEach
   void useThisEngine() {
     BpmnAwareTests.init(engine);
+    cases = new CaseDriver(engine, today);
   }
 
   @AfterEach
@@ -60,7 +64,7 @@ class ToleranceCaseProcessTest {
 
   @Test
   void officialOutOfScopeEndsNotApplicableWithoutAnyTask() {
-    ProcessInstance instance = report(Reports.with(today(), "officialCategory", "OTHER"));
+    ProcessInstance instance = cases.report(cases.reportWith("officialCategory", "OTHER"));
 
     assertThat(instance).isEnded().hasPassed("caseNotApplicable")
         .variables().containsEntry("determination", "NOT_APPLICABLE").containsKey("eligibilityReason");
@@ -69,7 +73,7 @@ class ToleranceCaseProcessTest {
 
   @Test
   void cleanKeyWorkCaseIsToleratedAndProtectionNoticesAreAcknowledged() {
-    ProcessInstance instance = report(Reports.valid(today()));
+    ProcessInstance instance = cases.report(cases.validReport());
 
     assertThat(instance).isWaitingAt("acknowledgeBySuperiorCommittee", "acknowledgeByDisciplineInspection",
         "submitCorrectionPlan");
@@ -79,12 +83,12 @@ class ToleranceCaseProcessTest {
     assertThat(instance).variables().containsEntry("eligible", true).containsEntry("circumstance", "KEY_WORK")
         .containsEntry("prefiled", false).containsEntry("reportedTimely", true);
 
-    acknowledgeReport(instance);
-    correct(instance, today());
+    cases.acknowledgeReport(instance);
+    cases.correct(instance, today());
     assertThat(instance).isWaitingAt("reviewCase").task().hasCandidateGroup("accountability-office");
     assertThat(instance).variables().containsEntry("correctedTimely", true);
 
-    complete(task(instance), Reports.cleanFindings());
+    complete(task(instance), CaseDriver.cleanFindings());
     assertThat(instance).isWaitingAt("proposeDetermination").variables()
         .containsEntry("recommendation", "TOLERATE")
         .containsEntry("proposedDetermination", "TOLERATE")
@@ -108,7 +112,7 @@ class ToleranceCaseProcessTest {
     assertThat(task("acknowledgeProtectionByHr", instance)).hasCandidateGroup("hr-social-security");
     claimAndComplete("acknowledgeProtectionByOrganization", instance, "zuzhi", Map.of("protectionAcknowledged", true));
     claimAndComplete("acknowledgeProtectionByHr", instance, "renshe", Map.of("protectionAcknowledged", true));
-    runAllJobs(instance);
+    cases.runJobs(instance);
 
     assertThat(instance).isEnded().hasPassed("caseTolerated");
     assertThat(protections.ofDecision(decisionNo)).allSatisfy(notice -> {
@@ -120,12 +124,12 @@ class ToleranceCaseProcessTest {
   @Test
   void registeredPreFilingOfTheSameUnitCountsAndTolerates() {
     String prefilingNo = registerPrefiling("unit-commerce", today().minusDays(30));
-    ProcessInstance instance = report(Reports.with(today(), "workCategory", "OTHER", "prefilingNo", prefilingNo));
+    ProcessInstance instance = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
 
     assertThat(instance).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER");
-    acknowledgeReport(instance);
-    correct(instance, today());
-    complete(task(instance), Reports.cleanFindings());
+    cases.acknowledgeReport(instance);
+    cases.correct(instance, today());
+    complete(task(instance), CaseDriver.cleanFindings());
 
     assertThat(instance).variables().containsEntry("recommendation", "TOLERATE");
     assertThat((String) runtimeService.getVariable(instance.getId(), "recommendationBasis")).contains("事前备案");
@@ -136,9 +140,9 @@ class ToleranceCaseProcessTest {
     String otherUnits = registerPrefiling("unit-tengxian-agri", today().minusDays(30));
     String tooLate = registerPrefiling("unit-commerce", today().minusDays(1));
 
-    ProcessInstance unknown = report(Reports.with(today(), "prefilingNo", "WZBA-1999-9999"));
-    ProcessInstance foreign = report(Reports.with(today(), "prefilingNo", otherUnits));
-    ProcessInstance late = report(Reports.with(today(), "prefilingNo", tooLate));
+    ProcessInstance unknown = cases.report(cases.reportWith("prefilingNo", "WZBA-1999-9999"));
+    ProcessInstance foreign = cases.report(cases.reportWith("prefilingNo", otherUnits));
+    ProcessInstance late = cases.report(cases.reportWith("prefilingNo", tooLate));
 
     assertThat(unknown).variables().containsEntry("prefiled", false);
     assertThat(foreign).variables().containsEntry("prefiled", false);
@@ -150,7 +154,7 @@ class ToleranceCaseProcessTest {
 
   @Test
   void reportAfterTheReportingDeadlineIsNotTimely() {
-    ProcessInstance instance = report(Reports.with(today(),
+    ProcessInstance instance = cases.report(cases.reportWith(
         "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(6).toString()));
 
     assertThat(instance).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayDays", 4L);
@@ -158,7 +162,7 @@ class ToleranceCaseProcessTest {
 
   @Test
   void lateCorrectionRaisesSupervisionAndIsMitigated() {
-    ProcessInstance instance = report(Reports.with(today(),
+    ProcessInstance instance = cases.report(cases.reportWith(
         "discoveredOn", today().minusDays(41).toString(), "reportedOn", today().minusDays(40).toString()));
     assertThat(instance).variables().containsEntry("correctionDeadline", today().minusDays(10).toString());
 
@@ -169,10 +173,10 @@ class ToleranceCaseProcessTest {
     assertThat(task("superviseCorrection", instance)).hasCandidateGroup("superior-party-committee");
     complete(task("superviseCorrection", instance), withVariables("supervisionNote", "请于一周内完成整改。"));
 
-    acknowledgeReport(instance);
-    correct(instance, today());
+    cases.acknowledgeReport(instance);
+    cases.correct(instance, today());
     assertThat(instance).variables().containsEntry("correctedTimely", false);
-    complete(task(instance), Reports.cleanFindings());
+    complete(task(instance), CaseDriver.cleanFindings());
     assertThat(instance).variables().containsEntry("recommendation", "MITIGATE");
 
     complete(task(instance));
@@ -186,7 +190,7 @@ class ToleranceCaseProcessTest {
 
   @Test
   void correctionNotVerifiedGoesBackToTheUnit() {
-    ProcessInstance instance = report(Reports.valid(today()));
+    ProcessInstance instance = cases.report(cases.validReport());
     complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址"));
     complete(task("reportCorrectionCompleted", instance),
         withVariables("correctionCompletedOn", today().toString(), "correctionReport", "已完成"));
@@ -203,10 +207,8 @@ class ToleranceCaseProcessTest {
 
   @Test
   void rejectedProposalReturnsToTheOfficeAndADepartureNeedsAReason() {
-    ProcessInstance instance = report(Reports.valid(today()));
-    acknowledgeReport(instance);
-    correct(instance, today());
-    complete(task(instance), Reports.cleanFindings());
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.cleanFindings());
     complete(task(instance));
 
     complete(task(instance), withVariables("approved", "false", "approvalComment", "请说明项目延期对群众的影响"));
@@ -227,10 +229,8 @@ class ToleranceCaseProcessTest {
 
   @Test
   void personalGainIsHandedOverToOrdinaryAccountability() {
-    ProcessInstance instance = report(Reports.valid(today()));
-    acknowledgeReport(instance);
-    correct(instance, today());
-    complete(task(instance), Reports.findingsWith("personalGain", "true"));
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("personalGain", "true"));
 
     assertThat(instance).variables().containsEntry("recommendation", "NOT_TOLERATE");
     complete(task(instance));
@@ -246,10 +246,8 @@ class ToleranceCaseProcessTest {
 
   @Test
   void failingDecisionRecordBecomesAnIncidentAfterBackedOffRetriesAndResumesOnceFixed() {
-    ProcessInstance instance = report(Reports.valid(today()));
-    acknowledgeReport(instance);
-    correct(instance, today());
-    complete(task(instance), Reports.cleanFindings());
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.cleanFindings());
     complete(task(instance));
     complete(task(instance), withVariables("approved", "true"));
     runtimeService.setVariable(instance.getId(), "officialPosition", "职".repeat(101)); // too long for the registry
@@ -275,39 +273,6 @@ class ToleranceCaseProcessTest {
 
   private LocalDate today() {
     return today.date();
-  }
-
-  /** Files the report as the commerce clerk, then runs the checks up to the first tasks. */
-  private ProcessInstance report(Map<String, Object> report) {
-    identityService.setAuthentication("commerce-clerk", List.of("unit-commerce"));
-    ProcessInstance instance;
-    try {
-      instance = runtimeService.startProcessInstanceByKey("toleranceCase", report);
-    } finally {
-      identityService.clearAuthentication();
-    }
-    runAllJobs(instance);
-    return instance;
-  }
-
-  private void runAllJobs(ProcessInstance instance) {
-    List<Job> ready;
-    while (!(ready = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
-        .messages().list()).isEmpty()) {
-      ready.forEach(BpmnAwareTests::execute);
-    }
-  }
-
-  private void acknowledgeReport(ProcessInstance instance) {
-    complete(task("acknowledgeBySuperiorCommittee", instance), withVariables("superiorAcknowledged", true));
-    complete(task("acknowledgeByDisciplineInspection", instance), withVariables("disciplineAcknowledged", true));
-  }
-
-  private void correct(ProcessInstance instance, LocalDate completedOn) {
-    complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址，调整建设时序"));
-    complete(task("reportCorrectionCompleted", instance),
-        withVariables("correctionCompletedOn", completedOn.toString(), "correctionReport", "已完成选址调整，项目复工"));
-    complete(task("verifyCorrection", instance), withVariables("correctionVerified", "true"));
   }
 
   private void claimAndComplete(String taskKey, ProcessInstance instance, String user, Map<String, Object> variables) {

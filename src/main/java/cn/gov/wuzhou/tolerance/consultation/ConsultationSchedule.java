@@ -1,0 +1,22 @@
+package cn.gov.wuzhou.tolerance.consultation;
+
+import cn.gov.wuzhou.tolerance.ToleranceProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timer start of {@code jointConsultation} reads {@code ${consultationSchedule.cycle()}}. The engine
+ * schedules it when the process is deployed, so a changed cycle applies from the next deployment.
+ */
+@Component("consultationSchedule")
+public class ConsultationSchedule {
+
+  private final String cycle;
+
+  public ConsultationSchedule(ToleranceProperties properties) {
+    this.cycle = properties.consultationCycle();
+  }
+
+  public String cycle() {
+    return cycle;
+  }
+}

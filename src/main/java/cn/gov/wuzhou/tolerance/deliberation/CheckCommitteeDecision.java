@@ -1,0 +1,18 @@
+package cn.gov.wuzhou.tolerance.deliberation;
+
+import cn.gov.wuzhou.tolerance.common.Fields;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code decideByCommittee}: the municipal committee's decision and its reasons. */
+@Component("checkCommitteeDecision")
+public class CheckCommitteeDecision implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Fields fields = new Fields(task);
+    fields.outcome("committeeDecision", "市委决定");
+    fields.text("committeeComment", "决定理由", 4000);
+  }
+}

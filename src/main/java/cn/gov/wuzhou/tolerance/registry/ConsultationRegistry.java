@@ -1,0 +1,67 @@
+package cn.gov.wuzhou.tolerance.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Consultation minutes, numbered {@code WZHS-<year>-<4 digits>}. */
+@Repository
+public class ConsultationRegistry {
+
+  static final String NUMBER_PREFIX = "WZHS";
+
+  private final JdbcTemplate jdbc;
+  private final RegistryNumbers numbers;
+
+  public ConsultationRegistry(JdbcTemplate jdbc, RegistryNumbers numbers) {
+    this.jdbc = jdbc;
+    this.numbers = numbers;
+  }
+
+  /** Files the minutes and returns their number; a retried job gets the number already filed. */
+  public String file(ConsultationRecord minutes) {
+    Optional<String> existing = jdbc.queryForList(
+        "SELECT consultation_no FROM consultation WHERE process_instance_id = ?", String.class,
+        minutes.processInstanceId()).stream().findFirst();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String number = numbers.next(NUMBER_PREFIX, minutes.heldOn().getYear());
+    jdbc.update("""
+        INSERT INTO consultation (consultation_no, process_instance_id, consultation_level, level_name, held_on,
+          brief, discipline_input, organization_input, resolutions, follow_up_items, recorded_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        number, minutes.processInstanceId(), minutes.level(), minutes.levelName(), minutes.heldOn(),
+        minutes.brief(), minutes.disciplineInput(), minutes.organizationInput(), minutes.resolutions(),
+        minutes.followUpItems(), minutes.recordedBy());
+    return number;
+  }
+
+  public Optional<ConsultationRecord> find(String consultationNo) {
+    return jdbc.query("SELECT * FROM consultation WHERE consultation_no = ?", ConsultationRegistry::map,
+        consultationNo).stream().findFirst();
+  }
+
+  public List<ConsultationRecord> all() {
+    return jdbc.query("SELECT * FROM consultation ORDER BY consultation_no", ConsultationRegistry::map);
+  }
+
+  private static ConsultationRecord map(ResultSet rs, int row) throws SQLException {
+    return new ConsultationRecord(
+        rs.getString("consultation_no"),
+        rs.getString("process_instance_id"),
+        rs.getString("consultation_level"),
+        rs.getString("level_name"),
+        rs.getObject("held_on", LocalDate.class),
+        rs.getString("brief"),
+        rs.getString("discipline_input"),
+        rs.getString("organization_input"),
+        rs.getString("resolutions"),
+        rs.getString("follow_up_items"),
+        rs.getString("recorded_by"));
+  }
+}

@@ -1,0 +1,136 @@
+package cn.gov.wuzhou.tolerance.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.ProcessTest;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The 一事一议 deliberation, and the complex path of {@code toleranceCase} that calls it (M7). */
+@ProcessTest
+class ComplexMatterDeliberationProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired DecisionRegistry decisions;
+  @Autowired Today today;
+  CaseDriver cases;
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+    cases = new CaseDriver(engine, today);
+  }
+
+  @Test
+  void committeeDecisionStandsEvenWhereItDiffersFromTheRules() {
+    ProcessInstance caseInstance = cases.reviewedAsComplex();
+    assertThat(caseInstance).isWaitingAt("deliberateComplexMatter").variables()
+        .containsEntry("recommendation", "TOLERATE").containsEntry("complexMatter", true);
+    ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", caseInstance);
+
+    assertThat(deliberation).isWaitingAt("conveneDeliberation").task().hasCandidateGroup("accountability-office");
+    complete(task(deliberation), withVariables("deliberationTopic", "项目延期是否予以容错", "meetingDate", "2026-12-05"));
+
+    assertThat(taskQuery().processInstanceId(deliberation.getId()).taskDefinitionKey("giveOpinion").list())
+        .extracting(t -> taskService.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("discipline-inspection", "organization-dept", "hr-social-security",
+            "staffing-office", "justice-bureau");
+    giveOpinion(deliberation, "discipline-inspection", "TOLERATE", "程序完备，无违纪");
+    giveOpinion(deliberation, "organization-dept", "TOLERATE", "不影响干部使用");
+    giveOpinion(deliberation, "hr-social-security", "MITIGATE", "造成群众损失");
+    giveOpinion(deliberation, "staffing-office", "TOLERATE", "无意见");
+    giveOpinion(deliberation, "justice-bureau", "MITIGATE", "合同履行有瑕疵");
+
+    assertThat(deliberation).isWaitingAt("consolidateJointOpinion");
+    String summary = (String) runtimeService.getVariable(deliberation.getId(), "opinionsSummary");
+    assertThat(summary).contains("市纪委监委**：容错免责", "市人力资源和社会保障局**：从轻减轻处理", "合同履行有瑕疵");
+    complete(task(deliberation), withVariables("jointRecommendation", "MITIGATE", "jointOpinion", "多数意见从轻"));
+    assertThat(deliberation).isWaitingAt("decideByCommittee").task().hasCandidateGroup("municipal-party-committee");
+    complete(task(deliberation), withVariables("committeeDecision", "MITIGATE", "committeeComment", "影响群众增收，从轻处理"));
+
+    assertThat(deliberation).isEnded().hasPassed("deliberationDecided");
+    execute(job(caseInstance));
+    assertThat(caseInstance).isWaitingAt("applyLighterHandling").variables()
+        .containsEntry("determination", "MITIGATE").containsEntry("recommendation", "TOLERATE");
+    var decision = decisions.findByProcessInstance(caseInstance.getId()).orElseThrow();
+    assertThat(decision.determination()).isEqualTo("MITIGATE");
+    assertThat(decision.complexMatter()).isTrue();
+    assertThat(decision.basis()).contains("多数意见从轻", "影响群众增收，从轻处理");
+  }
+
+  @Test
+  void onlyTheCaseFactsPassIntoTheDeliberation() {
+    ProcessInstance caseInstance = cases.reviewedAsComplex();
+    ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", caseInstance);
+
+    assertThat(deliberation).variables().containsKeys("officialName", "recommendation", "caseInstanceId")
+        .doesNotContainKeys("correctionPlan", "reportedBy", "superiorAcknowledged");
+    assertThat(runtimeService.getVariable(deliberation.getId(), "caseInstanceId")).isEqualTo(caseInstance.getId());
+  }
+
+  @Test
+  void anOpinionNeedsAnOutcomeAndReasons() {
+    ProcessInstance deliberation = convened(cases.reviewedAsComplex());
+    Task opinion = opinionTaskOf(deliberation, "justice-bureau");
+
+    assertThatThrownBy(() -> taskService.complete(opinion.getId(), Map.of("opinion", "NOT_APPLICABLE",
+        "opinionComment", "x"))).hasRootCauseInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> taskService.complete(opinion.getId(), Map.of("opinion", "TOLERATE")))
+        .hasMessageContaining("opinionComment");
+  }
+
+  @Test
+  void anOverdueOpinionIsRemindedWithHighPriority() {
+    ProcessInstance deliberation = convened(cases.reviewedAsComplex());
+    Task opinion = opinionTaskOf(deliberation, "staffing-office");
+
+    execute(managementService.createJobQuery().executionId(opinion.getExecutionId()).timers().singleResult());
+
+    assertThat(taskService.createTaskQuery().taskId(opinion.getId()).singleResult().getPriority()).isEqualTo(90);
+    assertThat(taskService.getTaskComments(opinion.getId())).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).contains("催办"));
+    assertThat(taskService.createTaskQuery().processInstanceId(deliberation.getId()).taskPriority(90).count())
+        .isEqualTo(1);
+  }
+
+  private ProcessInstance convened(ProcessInstance caseInstance) {
+    ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", caseInstance);
+    complete(task(deliberation), withVariables("deliberationTopic", "议题", "meetingDate", "2026-12-05"));
+    return deliberation;
+  }
+
+  private Task opinionTaskOf(ProcessInstance deliberation, String group) {
+    return taskService.createTaskQuery().processInstanceId(deliberation.getId()).taskCandidateGroup(group)
+        .singleResult();
+  }
+
+  private void giveOpinion(ProcessInstance deliberation, String group, String opinion, String comment) {
+    taskService.complete(opinionTaskOf(deliberation, group).getId(),
+        Map.of("opinion", opinion, "opinionComment", comment));
+  }
+}
