@@ -1,5 +1,8 @@
 package cn.gov.wuzhou.tolerance.common;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The counties, districts and county-level city of Wuzhou; each has its own bodies (M7). */
 public enum County implements Coded {
   WANXIU("万秀区", "万秀区委"),
@@ -38,6 +41,13 @@ public enum County implements Coded {
 
   public String disciplineInspectionName() {
     return label + "纪委监委";
+  }
+
+  /** The county whose discipline-inspection body or organization department this group is, if any. */
+  public static Optional<County> ofBody(String groupId) {
+    return Arrays.stream(values())
+        .filter(county -> county.disciplineInspectionGroup().equals(groupId) || county.organizationDeptGroup().equals(groupId))
+        .findFirst();
   }
 
   public String organizationDeptName() {

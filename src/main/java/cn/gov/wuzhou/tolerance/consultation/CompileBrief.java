@@ -5,7 +5,9 @@ import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.CaseStatistics;
 import cn.gov.wuzhou.tolerance.registry.CaseStatistics.Summary;
+import cn.gov.wuzhou.tolerance.registry.UnitScope;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -32,7 +34,7 @@ public class CompileBrief implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ConsultationLevel level = ConsultationLevel.parse((String) execution.getVariable("level"));
     LocalDate to = today.date();
-    Summary summary = statistics.summarize(level.unitGroupPattern(), to.minusMonths(3), to);
+    Summary summary = statistics.summarize(UnitScope.of(List.of(level.unitGroupPattern())), to.minusMonths(3), to);
     execution.setVariable("brief", brief(level, summary));
   }
 

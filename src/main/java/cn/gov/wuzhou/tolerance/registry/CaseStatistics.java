@@ -3,15 +3,20 @@ package cn.gov.wuzhou.tolerance.registry;
 import cn.gov.wuzhou.tolerance.common.Today;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts over the registry and the engine's runtime and history, for the consultation brief and the
  * statistics API. Units are selected by a SQL LIKE pattern on their group id ({@code unit-%} for all).
+ * The engine queries run without the caller's authorization checks: the scope is the caller's rights.
  */
 @Component
 public class CaseStatistics {
@@ -29,46 +34,75 @@ public class CaseStatistics {
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
   private final Today today;
+  private final CommandExecutor commandExecutor;
 
-  public CaseStatistics(JdbcTemplate jdbc, HistoryService historyService, RuntimeService runtimeService, Today today) {
+  public CaseStatistics(JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, Today today) {
     this.jdbc = jdbc;
-    this.historyService = historyService;
-    this.runtimeService = runtimeService;
+    this.historyService = engine.getHistoryService();
+    this.runtimeService = engine.getRuntimeService();
     this.today = today;
+    this.commandExecutor = engine.getCommandExecutorTxRequired();
   }
 
-  public Summary summarize(String unitPattern, LocalDate from, LocalDate to) {
-    long opened = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CASE_PROCESS)
-        .variableValueLike("unitGroup", unitPattern)
+  public Summary summarize(UnitScope scope, LocalDate from, LocalDate to) {
+    return commandExecutor.execute(context -> {
+      context.disableAuthorizationCheck();
+      return count(scope, from, to);
+    });
+  }
+
+  private Summary count(UnitScope scope, LocalDate from, LocalDate to) {
+    List<String> patterns = scope.all() ? List.of("unit-%") : scope.unitPatterns();
+    long opened = sum(patterns, pattern -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CASE_PROCESS)
+        .variableValueLike("unitGroup", pattern)
         .startedAfter(today.startOf(from))
         .startedBefore(today.startOf(to.plusDays(1)))
-        .count();
-    long notApplicable = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CASE_PROCESS)
-        .variableValueLike("unitGroup", unitPattern)
+        .count());
+    long notApplicable = sum(patterns, pattern -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CASE_PROCESS)
+        .variableValueLike("unitGroup", pattern)
         .variableValueEquals("determination", "NOT_APPLICABLE")
         .finishedAfter(today.startOf(from))
         .finishedBefore(today.startOf(to.plusDays(1)))
-        .count();
-    long openCases = runtimeService.createProcessInstanceQuery().processDefinitionKey(CASE_PROCESS)
-        .variableValueLike("unitGroup", unitPattern).count();
-    long overdue = runtimeService.createProcessInstanceQuery().processDefinitionKey(CASE_PROCESS)
-        .variableValueLike("unitGroup", unitPattern)
+        .count());
+    long openCases = sum(patterns, pattern -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(CASE_PROCESS)
+        .variableValueLike("unitGroup", pattern)
+        .count());
+    long overdue = sum(patterns, pattern -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(CASE_PROCESS)
+        .variableValueLike("unitGroup", pattern)
         .activityIdIn(CORRECTION_TASKS)
         .variableValueLessThan("correctionDeadline", to.toString())
-        .count();
-    long deliberations = runtimeService.createProcessInstanceQuery().processDefinitionKey(DELIBERATION_PROCESS)
-        .variableValueLike("unitGroup", unitPattern).count();
-    return new Summary(from, to, opened, decided("determination", unitPattern, from, to),
-        decided("circumstance", unitPattern, from, to), notApplicable, openCases, overdue, deliberations);
+        .count());
+    long deliberations = sum(patterns, pattern -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(DELIBERATION_PROCESS)
+        .variableValueLike("unitGroup", pattern)
+        .count());
+    return new Summary(from, to, opened, decided("determination", scope, from, to),
+        decided("circumstance", scope, from, to), notApplicable, openCases, overdue, deliberations);
   }
 
-  private Map<String, Long> decided(String column, String unitPattern, LocalDate from, LocalDate to) {
+  /** Decisions in the period per unit group, for callers that break them down by level. */
+  public Map<String, Long> decidedByUnit(UnitScope scope, LocalDate from, LocalDate to) {
+    return decided("unit_group", scope, from, to);
+  }
+
+  private static long sum(List<String> patterns, ToLongFunction<String> count) {
+    return patterns.stream().mapToLong(count).sum();
+  }
+
+  private Map<String, Long> decided(String column, UnitScope scope, LocalDate from, LocalDate to) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.query("SELECT " + column + ", COUNT(*) FROM decision WHERE unit_group LIKE ? AND decided_on BETWEEN ? AND ? "
-            + "GROUP BY " + column + " ORDER BY " + column,
+    List<Object> parameters = scope.addParameters(List.of());
+    parameters.add(from);
+    parameters.add(to);
+    jdbc.query("SELECT " + column + ", COUNT(*) FROM decision WHERE " + scope.condition("unit_group")
+            + " AND decided_on BETWEEN ? AND ? GROUP BY " + column + " ORDER BY " + column,
         rs -> {
           counts.put(rs.getString(1), rs.getLong(2));
-        }, unitPattern, from, to);
+        }, parameters.toArray());
     return counts;
   }
 }

@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +47,18 @@ public class ConsultationRegistry {
         consultationNo).stream().findFirst();
   }
 
-  public List<ConsultationRecord> all() {
-    return jdbc.query("SELECT * FROM consultation ORDER BY consultation_no", ConsultationRegistry::map);
+  /** Minutes of the given levels ({@code null}: all levels), newest first. */
+  public Page<ConsultationRecord> search(List<String> levels, int page, int size) {
+    String where = levels == null ? "" : levels.isEmpty() ? " WHERE 1 = 0"
+        : " WHERE consultation_level IN (" + String.join(", ", levels.stream().map(l -> "?").toList()) + ")";
+    List<Object> parameters = new ArrayList<>(levels == null ? List.of() : levels);
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM consultation" + where, Long.class, parameters.toArray());
+    parameters.add(size);
+    parameters.add((long) page * size);
+    List<ConsultationRecord> items = jdbc.query(
+        "SELECT * FROM consultation" + where + " ORDER BY consultation_no DESC LIMIT ? OFFSET ?",
+        ConsultationRegistry::map, parameters.toArray());
+    return new Page<>(items, page, size, total == null ? 0 : total);
   }
 
   private static ConsultationRecord map(ResultSet rs, int row) throws SQLException {

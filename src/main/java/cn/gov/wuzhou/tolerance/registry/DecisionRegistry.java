@@ -54,9 +54,24 @@ public class DecisionRegistry {
         processInstanceId).stream().findFirst();
   }
 
-  public List<DecisionRecord> findByOfficial(String officialId) {
-    return jdbc.query("SELECT * FROM decision WHERE official_id = ? ORDER BY decision_no", DecisionRegistry::map,
-        officialId);
+  /** Decisions within the scope, optionally of one case or one official, newest number first. */
+  public Page<DecisionRecord> search(String processInstanceId, String officialId, UnitScope scope, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE " + scope.condition("unit_group"));
+    List<Object> parameters = scope.addParameters(List.of());
+    if (processInstanceId != null) {
+      where.append(" AND process_instance_id = ?");
+      parameters.add(processInstanceId);
+    }
+    if (officialId != null) {
+      where.append(" AND official_id = ?");
+      parameters.add(officialId);
+    }
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM decision" + where, Long.class, parameters.toArray());
+    parameters.add(size);
+    parameters.add((long) page * size);
+    List<DecisionRecord> items = jdbc.query("SELECT * FROM decision" + where + " ORDER BY decision_no DESC LIMIT ? OFFSET ?",
+        DecisionRegistry::map, parameters.toArray());
+    return new Page<>(items, page, size, total == null ? 0 : total);
   }
 
   private static DecisionRecord map(ResultSet rs, int row) throws SQLException {

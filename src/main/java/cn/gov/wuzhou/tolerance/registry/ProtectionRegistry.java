@@ -46,9 +46,17 @@ public class ProtectionRegistry {
         ProtectionRegistry::map, decisionNo);
   }
 
-  public List<ProtectionNotice> ofOfficial(String officialId) {
-    return jdbc.query("SELECT * FROM protection_notice WHERE official_id = ? ORDER BY decision_no, matter",
-        ProtectionRegistry::map, officialId);
+  /** The notices of one official from decisions within the scope, newest decision first. */
+  public Page<ProtectionNotice> ofOfficial(String officialId, UnitScope scope, int page, int size) {
+    String from = " FROM protection_notice p JOIN decision d ON d.decision_no = p.decision_no"
+        + " WHERE p.official_id = ? AND " + scope.condition("d.unit_group");
+    List<Object> parameters = scope.addParameters(List.of(officialId));
+    Long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, parameters.toArray());
+    parameters.add(size);
+    parameters.add((long) page * size);
+    List<ProtectionNotice> items = jdbc.query("SELECT p.*" + from + " ORDER BY p.decision_no DESC, p.matter LIMIT ? OFFSET ?",
+        ProtectionRegistry::map, parameters.toArray());
+    return new Page<>(items, page, size, total == null ? 0 : total);
   }
 
   private static ProtectionNotice map(ResultSet rs, int row) throws SQLException {

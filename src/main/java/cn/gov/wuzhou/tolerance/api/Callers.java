@@ -1,0 +1,27 @@
+package cn.gov.wuzhou.tolerance.api;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** The caller the authentication filter established for this request (HTTP Basic on {@code /api}). */
+@Component
+class Callers {
+
+  private final IdentityService identityService;
+
+  Callers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  Caller current() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "需要登录：请以 HTTP Basic 提供用户名和密码");
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    return new Caller(authentication.getUserId(), groups);
+  }
+}

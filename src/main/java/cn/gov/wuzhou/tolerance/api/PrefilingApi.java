@@ -1,0 +1,35 @@
+package cn.gov.wuzhou.tolerance.api;
+
+import cn.gov.wuzhou.tolerance.api.Views.PrefilingView;
+import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/prefilings")
+@Tag(name = "事前备案", description = "措施四：已登记的事前备案")
+class PrefilingApi {
+
+  private final PrefilingRegistry registry;
+  private final Callers callers;
+
+  PrefilingApi(PrefilingRegistry registry, Callers callers) {
+    this.registry = registry;
+    this.callers = callers;
+  }
+
+  @GetMapping("/{prefilingNo}")
+  @Operation(summary = "按备案编号查询事前备案", description = "编号形如 WZBA-2026-0001；单位只能查询本单位的备案")
+  PrefilingView get(@PathVariable String prefilingNo) {
+    RegistryNumber.check("prefilingNo", prefilingNo, "WZBA");
+    Caller caller = callers.current();
+    return registry.find(prefilingNo)
+        .filter(record -> caller.units().covers(record.unitGroup()))
+        .map(PrefilingView::of)
+        .orElseThrow(() -> ApiException.notFound("备案 " + prefilingNo));
+  }
+}
