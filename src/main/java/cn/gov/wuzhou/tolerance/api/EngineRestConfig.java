@@ -1,6 +1,9 @@
 package cn.gov.wuzhou.tolerance.api;
 
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,16 +35,20 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
   }
 
   public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+    @Context UriInfo uri;
+
     @Override
-    public jakarta.ws.rs.core.Response toResponse(ProcessEngineException exception) {
-      return EngineErrors.toResponse(exception);
+    public Response toResponse(ProcessEngineException exception) {
+      return EngineErrors.toResponse(exception, uri.getPath());
     }
   }
 
   public static class WrappedExceptionMapper implements ExceptionMapper<RestException> {
+    @Context UriInfo uri;
+
     @Override
-    public jakarta.ws.rs.core.Response toResponse(RestException exception) {
-      return EngineErrors.toResponse(exception);
+    public Response toResponse(RestException exception) {
+      return EngineErrors.toResponse(exception, uri.getPath());
     }
   }
 }

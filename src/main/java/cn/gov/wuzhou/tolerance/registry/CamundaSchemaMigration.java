@@ -1,0 +1,60 @@
+package cn.gov.wuzhou.tolerance.registry;
+
+import java.sql.Connection;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * Creates the Camunda engine's tables with the engine's own scripts, as the first registry migration.
+ * Flyway runs migrations under a database lock, so nodes starting together on one PostgreSQL database
+ * create the schema once; the engine itself then only checks the schema version.
+ */
+public class CamundaSchemaMigration implements JavaMigration {
+
+  // the order of the engine's own schema creation
+  private static final List<String> PARTS = List.of(
+      "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("0.1");
+  }
+
+  @Override
+  public String getDescription() {
+    return "Camunda engine schema";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws Exception {
+    Connection connection = context.getConnection();
+    String database = databaseType(connection.getMetaData().getDatabaseProductName());
+    for (String part : PARTS) {
+      ScriptUtils.executeSqlScript(connection, new ClassPathResource(
+          "org/camunda/bpm/engine/db/create/activiti." + database + ".create." + part + ".sql"));
+    }
+  }
+
+  private static String databaseType(String productName) {
+    return switch (productName) {
+      case "H2" -> "h2";
+      case "PostgreSQL" -> "postgres";
+      default -> throw new IllegalStateException(
+          "Unsupported database " + productName + ": this system runs on H2 or PostgreSQL");
+    };
+  }
+}

@@ -1,0 +1,15 @@
+package cn.gov.wuzhou.tolerance.registry;
+
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Flyway owns the whole schema: the engine's tables first, then the registry's SQL migrations. */
+@Configuration(proxyBeanMethods = false)
+class RegistryMigrations {
+
+  @Bean
+  FlywayConfigurationCustomizer camundaSchemaFirst() {
+    return configuration -> configuration.javaMigrations(new CamundaSchemaMigration());
+  }
+}
