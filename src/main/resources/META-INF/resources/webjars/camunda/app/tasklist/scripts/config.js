@@ -29,6 +29,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // 容错纠错: Camunda Forms (form-js) print a few English texts of their own ("Field is required.", "Select",
+  // "Search", the date picker's month names); form-js-zh.js shows them in Chinese when Tasklist shows Chinese.
+  customScripts: ['scripts/form-js-zh'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
