@@ -11,16 +11,23 @@ import java.util.Map;
 public final class Desk {
 
   private final Rest rest;
+  private final int patienceSeconds;
 
   public Desk(Rest rest) {
+    this(rest, 20);
+  }
+
+  /** A desk that waits longer for tasks to arrive, for when jobs may be held up (a dead node's locks). */
+  public Desk(Rest rest, int patienceSeconds) {
     this.rest = rest;
+    this.patienceSeconds = patienceSeconds;
   }
 
   /** Waits for the task to reach the group's list (jobs may still be running), then claims it. */
   public String claim(String user, String group, String instanceId, String taskKey) {
     String query = "/engine-rest/task?candidateGroup=" + group + "&processInstanceId=" + instanceId
         + "&taskDefinitionKey=" + taskKey;
-    await(taskKey + " reaches " + group, () -> rest.get(user, query).body().size() == 1);
+    await(taskKey + " reaches " + group, patienceSeconds, () -> rest.get(user, query).body().size() == 1);
     String taskId = rest.get(user, query).body().get(0).path("id").asText();
     assertThat(rest.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status())
         .as("%s claims %s", user, taskKey).isEqualTo(204);
@@ -37,7 +44,7 @@ public final class Desk {
   }
 
   public void awaitEnded(String user, String instanceId) {
-    await("case " + instanceId + " ends", () -> "COMPLETED".equals(
+    await("case " + instanceId + " ends", patienceSeconds, () -> "COMPLETED".equals(
         rest.get(user, "/engine-rest/history/process-instance/" + instanceId).text("state")));
   }
 

@@ -64,7 +64,11 @@ public final class Rest {
 
   /** Polls until the condition holds, for work the job executor does in the background. */
   public static void await(String what, Supplier<Boolean> condition) {
-    long deadline = System.currentTimeMillis() + 20_000;
+    await(what, 20, condition);
+  }
+
+  public static void await(String what, int seconds, Supplier<Boolean> condition) {
+    long deadline = System.currentTimeMillis() + seconds * 1000L;
     while (!condition.get()) {
       if (System.currentTimeMillis() > deadline) {
         throw new AssertionError("timed out waiting until " + what);
