@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.consultation;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Circumstance;
 import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
@@ -32,7 +34,7 @@ public class CompileBrief implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ConsultationLevel level = ConsultationLevel.parse((String) execution.getVariable("level"));
+    ConsultationLevel level = ConsultationLevel.parse(text(execution, "level"));
     LocalDate to = today.date();
     Summary summary = statistics.summarize(UnitScope.of(List.of(level.unitGroupPattern())), to.minusMonths(3), to);
     execution.setVariable("brief", brief(level, summary));

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.consultation;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRecord;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRegistry;
@@ -34,9 +36,5 @@ public class FileMinutes implements JavaDelegate {
         text(execution, "followUpItems"),
         text(execution, "minutesRecordedBy")));
     execution.setVariable("consultationNo", number);
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    return (String) execution.getVariable(name);
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.wuzhou.tolerance.prefiling;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
@@ -33,16 +36,12 @@ public class RegisterPrefiling implements JavaDelegate {
         text(execution, "workCategory"),
         text(execution, "innovationNature"),
         text(execution, "riskAssessment"),
-        LocalDate.parse(text(execution, "plannedStart")),
+        date(execution, "plannedStart"),
         text(execution, "filingAuthority"),
         registeredOn,
         text(execution, "prefilingReviewer"),
         text(execution, "reviewComment")));
     execution.setVariable("prefilingNo", prefilingNo);
     execution.setVariable("registeredOn", registeredOn.toString());
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    return (String) execution.getVariable(name);
   }
 }

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,8 +16,8 @@ public class AssessCorrection implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate completedOn = LocalDate.parse((String) execution.getVariable("correctionCompletedOn"));
-    LocalDate deadline = LocalDate.parse((String) execution.getVariable("correctionDeadline"));
+    LocalDate completedOn = date(execution, "correctionCompletedOn");
+    LocalDate deadline = date(execution, "correctionDeadline");
     execution.setVariable("correctedTimely", !completedOn.isAfter(deadline));
   }
 }

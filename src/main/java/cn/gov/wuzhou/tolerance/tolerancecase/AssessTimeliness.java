@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import cn.gov.wuzhou.tolerance.common.Today;
 import java.time.LocalDate;
@@ -26,8 +28,8 @@ public class AssessTimeliness implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate discoveredOn = LocalDate.parse((String) execution.getVariable("discoveredOn"));
-    LocalDate reportedOn = LocalDate.parse((String) execution.getVariable("reportedOn"));
+    LocalDate discoveredOn = date(execution, "discoveredOn");
+    LocalDate reportedOn = date(execution, "reportedOn");
     long delay = ChronoUnit.DAYS.between(discoveredOn, reportedOn);
     LocalDate correctionDeadline = reportedOn.plusDays(properties.correctionDeadlineDays());
 

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+
 import cn.gov.wuzhou.tolerance.common.Fields;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.Today;
@@ -23,7 +25,7 @@ public class CheckCorrectionReport implements TaskListener {
     Fields fields = new Fields(task);
     fields.text("correctionReport", "整改情况", 4000);
     LocalDate completedOn = fields.date("correctionCompletedOn", "整改完成日期");
-    LocalDate discoveredOn = LocalDate.parse((String) task.getVariable("discoveredOn"));
+    LocalDate discoveredOn = date(task, "discoveredOn");
     if (completedOn.isBefore(discoveredOn)) {
       throw new InvalidFieldException("correctionCompletedOn", "整改完成日期", "不能早于发现日期（" + discoveredOn + "）");
     }

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,8 +17,8 @@ public class CheckEligibility implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OfficialCategory category = OfficialCategory.valueOf((String) execution.getVariable("officialCategory"));
-    WorkCategory work = WorkCategory.valueOf((String) execution.getVariable("workCategory"));
+    OfficialCategory category = OfficialCategory.valueOf(text(execution, "officialCategory"));
+    WorkCategory work = WorkCategory.valueOf(text(execution, "workCategory"));
 
     execution.setVariable("circumstance", work.circumstance().name());
     execution.setVariable("eligible", category.inScope());

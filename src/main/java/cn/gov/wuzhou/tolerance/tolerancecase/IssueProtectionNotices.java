@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
@@ -27,9 +29,9 @@ public class IssueProtectionNotices implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     registry.issue(
-        (String) execution.getVariable("decisionNo"),
-        (String) execution.getVariable("officialId"),
-        (String) execution.getVariable("officialName"),
+        text(execution, "decisionNo"),
+        text(execution, "officialId"),
+        text(execution, "officialName"),
         today.date(),
         Arrays.stream(ProtectedMatter.values()).map(Enum::name).toList());
     execution.setVariable("protectedMatters",

@@ -1,5 +1,8 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import java.time.LocalDate;
@@ -24,9 +27,9 @@ public class LookUpPrefiling implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = (String) execution.getVariable("prefilingNo");
-    String note = note(number, (String) execution.getVariable("unitGroup"),
-        LocalDate.parse((String) execution.getVariable("discoveredOn")));
+    String number = text(execution, "prefilingNo");
+    String note = note(number, text(execution, "unitGroup"),
+        date(execution, "discoveredOn"));
     execution.setVariable("prefiled", note == null);
     execution.setVariable("prefilingNote", note == null ? "已事前备案：" + number : note);
   }

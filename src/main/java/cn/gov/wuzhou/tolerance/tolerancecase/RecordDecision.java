@@ -1,5 +1,9 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.flag;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
@@ -41,8 +45,8 @@ public class RecordDecision implements JavaDelegate {
         text(execution, "workCategory"),
         text(execution, "circumstance"),
         text(execution, "errorType"),
-        LocalDate.parse(text(execution, "discoveredOn")),
-        LocalDate.parse(text(execution, "reportedOn")),
+        date(execution, "discoveredOn"),
+        date(execution, "reportedOn"),
         text(execution, "prefilingNo"),
         flag(execution, "prefiled"),
         flag(execution, "reportedTimely"),
@@ -72,13 +76,5 @@ public class RecordDecision implements JavaDelegate {
           + text(execution, "deviationReason"));
     }
     return String.join("；", parts);
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    return (String) execution.getVariable(name);
-  }
-
-  private static boolean flag(DelegateExecution execution, String name) {
-    return Boolean.TRUE.equals(execution.getVariable(name));
   }
 }

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry.Department;
@@ -35,7 +37,7 @@ public class RecordProtectionAcknowledgement implements JavaDelegate {
         .finished()
         .singleResult();
     registry.acknowledge(
-        (String) execution.getVariable("decisionNo"),
+        text(execution, "decisionNo"),
         Department.valueOf((String) execution.getVariableLocal("department")),
         task.getAssignee(),
         today.date());
