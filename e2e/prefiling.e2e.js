@@ -47,8 +47,15 @@ async function login(browser, app, user) {
   const page = await context.newPage();
   page.on('pageerror', err => console.log(`  [${user}] page error: ${err.message}`));
   await page.goto(`${BASE}/camunda/app/${app}/`);
-  await page.locator('input[type=text]').fill(user);
-  await page.locator('input[type=password]').fill(PASSWORD);
+  const name = page.locator('input[type=text]');
+  const password = page.locator('input[type=password]');
+  // the login form may re-render while it is being filled in: fill until both fields hold what was typed
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await name.fill(user);
+    await password.fill(PASSWORD);
+    if (await name.inputValue() === user && await password.inputValue() === PASSWORD) break;
+    await page.waitForTimeout(300);
+  }
   await page.locator('button[type=submit]').click();
   return { context, page };
 }
