@@ -11,6 +11,7 @@ import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -75,6 +76,7 @@ public class RecordDecision implements JavaDelegate {
       parts.add("认定为" + Determination.valueOf(determination).label() + "，与规则建议不同的理由："
           + text(execution, "deviationReason"));
     }
-    return String.join("；", parts);
+    // clerks end their opinions with a full stop; the parts are joined into one sentence
+    return parts.stream().map(part -> part.replaceAll("[。；;.\\s]+$", "")).collect(Collectors.joining("；")) + "。";
   }
 }
