@@ -52,6 +52,7 @@ final class Report {
     }));
     info.put("historyLevel", system.historyLevel());
     info.put("authorization", system.configuration().isAuthorizationEnabled());
+    info.put("authorizationCheckRevokes", system.configuration().getAuthorizationCheckRevokes());
     info.put("jobExecutor", "core " + system.property("camunda.bpm.job-execution.core-pool-size")
         + ", max " + system.property("camunda.bpm.job-execution.max-pool-size")
         + ", queue " + system.property("camunda.bpm.job-execution.queue-capacity")

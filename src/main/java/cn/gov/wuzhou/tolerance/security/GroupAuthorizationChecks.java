@@ -1,0 +1,58 @@
+package cn.gov.wuzhou.tolerance.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authorization checks without the engine's scan of the whole authorization table in every command.
+ *
+ * <p>Before it checks a user's permissions, the engine narrows the user's groups to those named in
+ * any authorization: {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION}, once per command
+ * (camunda-bpm-platform#5485). Every case leaves about 30 per-instance grants in that table, so each
+ * request became slower with every case ever filed: it was half of all database time of a case, and
+ * a task list took 400 ms instead of 5 whenever the table had changed, with 10,000 open cases (H2).
+ * Narrowing only shortens the IN list of the checks (a group without authorizations grants nothing),
+ * so for a user in a few groups it is skipped; a user in very many groups is still narrowed.
+ */
+@Component
+public class GroupAuthorizationChecks extends AbstractProcessEnginePlugin {
+
+  // above this, a shorter IN list in every check is worth the scan
+  static final int MAX_GROUPS_UNNARROWED = 32;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    // replaces the engine's own AuthorizationManager factory: custom factories are registered after it
+    factories.add(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return AuthorizationManager.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new UnnarrowedGroupsAuthorizationManager();
+      }
+    });
+    configuration.setCustomSessionFactories(factories);
+  }
+
+  static class UnnarrowedGroupsAuthorizationManager extends AuthorizationManager {
+
+    @Override
+    public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+      if (authenticatedGroupIds != null && authenticatedGroupIds.size() <= MAX_GROUPS_UNNARROWED) {
+        return new ArrayList<>(authenticatedGroupIds);
+      }
+      return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+    }
+  }
+}
