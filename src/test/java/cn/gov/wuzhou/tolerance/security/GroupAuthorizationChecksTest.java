@@ -43,7 +43,7 @@ class GroupAuthorizationChecksTest {
     assertThat(startableAs("jiwei", "discipline-inspection", many)).doesNotContain("prefiling", "toleranceCase");
   }
 
-  /** Keys of the latest definitions the user may start, while in the agency and {@code otherGroups} groups without rights. */
+  /** Keys of the latest definitions the user may start, in the agency and {@code otherGroups} groups without rights. */
   private List<String> startableAs(String userId, String agency, int otherGroups) {
     List<String> groups = new ArrayList<>(List.of(agency));
     for (int i = 1; i <= otherGroups; i++) {
