@@ -4,12 +4,16 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Flyway owns the whole schema: the engine's tables first, then the registry's SQL migrations. */
+/**
+ * Flyway owns the whole schema: the engine's tables first, then the registry's SQL migrations, then
+ * planner statistics for PostgreSQL.
+ */
 @Configuration(proxyBeanMethods = false)
 class RegistryMigrations {
 
   @Bean
   FlywayConfigurationCustomizer camundaSchemaFirst() {
-    return configuration -> configuration.javaMigrations(new CamundaSchemaMigration());
+    return configuration -> configuration.javaMigrations(
+        new CamundaSchemaMigration(), new AuthorizationStatisticsMigration());
   }
 }

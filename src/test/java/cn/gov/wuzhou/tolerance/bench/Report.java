@@ -53,6 +53,11 @@ final class Report {
     info.put("historyLevel", system.historyLevel());
     info.put("authorization", system.configuration().isAuthorizationEnabled());
     info.put("authorizationCheckRevokes", system.configuration().getAuthorizationCheckRevokes());
+    if (system.databaseLabel.equals("PostgreSQL")) {
+      info.put("postgresSession", SqlCounter.paused(() -> "plan_cache_mode "
+          + system.jdbc.queryForObject("SHOW plan_cache_mode", String.class)
+          + ", jit " + system.jdbc.queryForObject("SHOW jit", String.class)));
+    }
     info.put("jobExecutor", "core " + system.property("camunda.bpm.job-execution.core-pool-size")
         + ", max " + system.property("camunda.bpm.job-execution.max-pool-size")
         + ", queue " + system.property("camunda.bpm.job-execution.queue-capacity")

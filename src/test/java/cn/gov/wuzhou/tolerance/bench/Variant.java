@@ -45,6 +45,9 @@ record Variant(String name, String change, Map<String, Object> properties,
         "before GroupAuthorizationChecks: the engine narrows the user's groups by scanning ACT_RU_AUTHORIZATION in every command",
         Map.of(), List.of(context -> context.getBeanFactory().registerSingleton("benchEngineNarrowing",
             new EngineGroupNarrowing())), RestChannel.Auth.BASIC, true));
+    variants.add(props("postgres-defaults",
+        "before PostgresSessionSettings: PostgreSQL may use generic plans for prepared statements, JIT on",
+        "spring.datasource.hikari.data-source-properties.options", "-c plan_cache_mode=auto -c jit=on"));
     variants.add(props("pool-20", "connection pool: Hikari maximum-pool-size 10→20",
         "spring.datasource.hikari.maximum-pool-size", 20));
     variants.add(new Variant("auth-cache",
