@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * <p>Before it checks a user's permissions, the engine narrows the user's groups to those named in
  * any authorization: {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION}, once per command
  * (camunda-bpm-platform#5485). Every case leaves about 30 per-instance grants in that table, so each
- * request became slower with every case ever filed: it was half of all database time of a case, and
- * a task list took 400 ms instead of 5 whenever the table had changed, with 10,000 open cases (H2).
+ * request became slower with every case ever filed: after 400 cases it was half of the database time
+ * of a case over REST, and the Java API did 11.5 instead of 20.2 cases/s (benchmark, H2, 2 cores).
  * Narrowing only shortens the IN list of the checks (a group without authorizations grants nothing),
  * so for a user in a few groups it is skipped; a user in very many groups is still narrowed.
  */
