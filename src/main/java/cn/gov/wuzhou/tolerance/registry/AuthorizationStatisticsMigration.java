@@ -2,9 +2,7 @@ package cn.gov.wuzhou.tolerance.registry;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * PostgreSQL 14+: statistics on the permission bits the task list checks. Every task query of a clerk
@@ -13,26 +11,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * with every authorization (本机构待办 count with 10,000 open cases: 6.8 s; with them, and custom plans
  * as {@link PostgresSessionSettings} asks for: 0.13 s). H2 and older PostgreSQL: nothing to do.
  */
-public class AuthorizationStatisticsMigration implements JavaMigration {
+public class AuthorizationStatisticsMigration extends VersionedJavaMigration {
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("4");
-  }
-
-  @Override
-  public String getDescription() {
-    return "authorization permission statistics";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public AuthorizationStatisticsMigration() {
+    super("4", "authorization permission statistics");
   }
 
   @Override

@@ -2,9 +2,7 @@ package cn.gov.wuzhou.tolerance.registry;
 
 import java.sql.Connection;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
@@ -13,30 +11,14 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * Flyway runs migrations under a database lock, so nodes starting together on one PostgreSQL database
  * create the schema once; the engine itself then only checks the schema version.
  */
-public class CamundaSchemaMigration implements JavaMigration {
+public class CamundaSchemaMigration extends VersionedJavaMigration {
 
   // the order of the engine's own schema creation
   private static final List<String> PARTS = List.of(
       "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("0.1");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Camunda engine schema";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public CamundaSchemaMigration() {
+    super("0.1", "Camunda engine schema");
   }
 
   @Override
