@@ -1,4 +1,4 @@
-package cn.gov.wuzhou.tolerance.registry;
+package cn.gov.wuzhou.tolerance.database;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;

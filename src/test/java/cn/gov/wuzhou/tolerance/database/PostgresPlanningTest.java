@@ -1,4 +1,4 @@
-package cn.gov.wuzhou.tolerance.registry;
+package cn.gov.wuzhou.tolerance.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

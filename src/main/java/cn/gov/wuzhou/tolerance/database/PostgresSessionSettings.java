@@ -1,4 +1,4 @@
-package cn.gov.wuzhou.tolerance.registry;
+package cn.gov.wuzhou.tolerance.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -1,4 +1,4 @@
-package cn.gov.wuzhou.tolerance.registry;
+package cn.gov.wuzhou.tolerance.database;
 
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * planner statistics for PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistryMigrations {
+class SchemaMigrations {
 
   @Bean
   FlywayConfigurationCustomizer camundaSchemaFirst() {

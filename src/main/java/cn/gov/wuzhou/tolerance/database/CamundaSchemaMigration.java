@@ -1,4 +1,4 @@
-package cn.gov.wuzhou.tolerance.registry;
+package cn.gov.wuzhou.tolerance.database;
 
 import java.sql.Connection;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Creates the Camunda engine's tables with the engine's own scripts, as the first registry migration.
+ * Creates the Camunda engine's tables with the engine's own scripts, as the first schema migration.
  * Flyway runs migrations under a database lock, so nodes starting together on one PostgreSQL database
  * create the schema once; the engine itself then only checks the schema version.
  */
