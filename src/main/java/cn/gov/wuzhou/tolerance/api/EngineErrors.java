@@ -32,6 +32,11 @@ final class EngineErrors {
 
   static Response toResponse(Throwable thrown, String path) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidFieldException invalid) {
+        return body(Response.Status.BAD_REQUEST, invalid, invalid.getMessage(), invalid.getField());
+      }
+    }
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
         return body(Response.Status.CONFLICT, cause, CONFLICT_MESSAGE, null);
       }
@@ -45,9 +50,6 @@ final class EngineErrors {
       return camunda.getResponse(thrown);
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidFieldException invalid) {
-        return body(Response.Status.BAD_REQUEST, invalid, invalid.getMessage(), invalid.getField());
-      }
       if (cause instanceof BadUserRequestException badRequest) {
         return body(Response.Status.BAD_REQUEST, badRequest, badRequest.getMessage(), null);
       }

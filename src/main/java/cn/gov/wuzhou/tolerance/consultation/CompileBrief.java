@@ -43,7 +43,7 @@ public class CompileBrief implements JavaDelegate {
   static String brief(ConsultationLevel level, Summary summary) {
     long decided = summary.decidedByDetermination().values().stream().mapToLong(Long::longValue).sum();
     StringJoiner text = new StringJoiner("\n");
-    text.add("**" + level.name() + "容错纠错工作情况（" + summary.from() + " 至 " + summary.to() + "）**");
+    text.add(level.name() + "容错纠错工作情况（" + summary.from() + " 至 " + summary.to() + "）");
     text.add("");
     text.add("- 新受理错情报告 " + summary.opened() + " 件；不属于适用范围 " + summary.notApplicable() + " 件");
     text.add("- 作出认定 " + decided + " 件：" + counts(summary.decidedByDetermination(),

@@ -15,7 +15,7 @@ public class CompileOpinions implements JavaDelegate {
     StringJoiner summary = new StringJoiner("\n");
     for (DeliberatingAgency agency : DeliberatingAgency.values()) {
       String opinion = (String) execution.getVariable(agency.opinionVariable());
-      summary.add("- **" + agency.label() + "**：" + Determination.valueOf(opinion).label() + "。"
+      summary.add(agency.label() + "：" + Determination.valueOf(opinion).label() + "。"
           + execution.getVariable(agency.commentVariable()));
     }
     execution.setVariable("opinionsSummary", summary.toString());

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of every process a unit starts: settles {@code unitGroup} and {@code unitName}
- * and lets that unit, and no other, read the new case.
+ * (the group's name in the identity store) and lets that unit, and no other, read the new case.
  *
  * <p>A clerk starting from Tasklist sends no {@code unitGroup}: it is taken from the clerk's one
  * unit group. A caller may only report for a unit it belongs to (administrators for any).
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class BindReportingUnit implements ExecutionListener {
 
   static final String UNIT_GROUP = "unitGroup";
-  static final String UNIT_LABEL = "报告单位";
+  static final String UNIT_LABEL = "报告单位代码";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -56,9 +56,8 @@ public class BindReportingUnit implements ExecutionListener {
       throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, "：当前用户 " + caller.getUserId() + " 不属于单位 " + unitGroup);
     }
     execution.setVariable(UNIT_GROUP, unitGroup);
-    if (fields.optionalText("unitName", "单位名称", 200) == null) {
-      execution.setVariable("unitName", unit.getName());
-    }
+    // the unit's name as the identity store knows it, whatever a client may have claimed
+    execution.setVariable("unitName", unit.getName());
     grant(unitGroup, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     grant(unitGroup, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(), HistoricProcessInstancePermissions.READ);
   }

@@ -58,12 +58,12 @@ class PrefilingHttpTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "planTitle, ",
-      "innovationNature, REVOLUTIONARY",
-      "filingAuthority, municipal-party-committee",
-      "plannedStart, 明年一月",
-      "unitGroup, unit-tengxian-agri"})
-  void badStartIsRefusedNamingTheFieldAndCreatesNothing(String field, String value) {
+      "planTitle, , 方案名称",
+      "innovationNature, REVOLUTIONARY, 创新性质",
+      "filingAuthority, municipal-party-committee, 备案机关",
+      "plannedStart, 明年一月, 计划实施日期",
+      "unitGroup, unit-tengxian-agri, 报告单位代码"})
+  void badStartIsRefusedNamingTheFieldAndCreatesNothing(String field, String value, String label) {
     long instances = count("SELECT COUNT(*) FROM ACT_HI_PROCINST");
     long jobs = count("SELECT COUNT(*) FROM ACT_RU_JOB");
     long authorizations = count("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION");
@@ -72,7 +72,7 @@ class PrefilingHttpTest {
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.text("field")).isEqualTo(field);
-    assertThat(reply.text("message")).startsWith(field + "（");
+    assertThat(reply.text("message")).startsWith(label);
     assertThat(count("SELECT COUNT(*) FROM ACT_HI_PROCINST")).isEqualTo(instances);
     assertThat(count("SELECT COUNT(*) FROM ACT_RU_JOB")).isEqualTo(jobs);
     assertThat(count("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION")).isEqualTo(authorizations);

@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.prefiling;
 
+import static cn.gov.wuzhou.tolerance.support.Refusals.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -105,9 +106,7 @@ class PrefilingProcessTest {
     ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
     String taskId = task(instance).getId();
 
-    assertThatThrownBy(() -> complete(task(instance), withVariables("prefilingDecision", "RETURNED")))
-        .hasRootCauseInstanceOf(InvalidFieldException.class)
-        .hasMessageContaining("reviewComment");
+    assertRefusedNaming("reviewComment", () -> complete(task(instance), withVariables("prefilingDecision", "RETURNED")));
 
     assertThat(instance).isWaitingAt("reviewPrefiling");
     assertThat(task(instance).getId()).isEqualTo(taskId);
@@ -118,9 +117,7 @@ class PrefilingProcessTest {
     ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
     complete(task(instance), withVariables("prefilingDecision", "RETURNED", "reviewComment", "日期有误"));
 
-    assertThatThrownBy(() -> complete(task(instance), withVariables("plannedStart", "2026/12/01")))
-        .hasRootCauseInstanceOf(InvalidFieldException.class)
-        .hasMessageContaining("plannedStart");
+    assertRefusedNaming("plannedStart", () -> complete(task(instance), withVariables("plannedStart", "2026/12/01")));
     assertThat(instance).isWaitingAt("supplementPrefiling");
   }
 

@@ -23,12 +23,17 @@ public final class Desk {
     this.patienceSeconds = patienceSeconds;
   }
 
-  /** Waits for the task to reach the group's list (jobs may still be running), then claims it. */
-  public String claim(String user, String group, String instanceId, String taskKey) {
+  /** Waits for the task to reach the group's list (jobs may still be running) and returns its id. */
+  public String awaitTask(String user, String group, String instanceId, String taskKey) {
     String query = "/engine-rest/task?candidateGroup=" + group + "&processInstanceId=" + instanceId
         + "&taskDefinitionKey=" + taskKey;
     await(taskKey + " reaches " + group, patienceSeconds, () -> rest.get(user, query).body().size() == 1);
-    String taskId = rest.get(user, query).body().get(0).path("id").asText();
+    return rest.get(user, query).body().get(0).path("id").asText();
+  }
+
+  /** Waits for the task to reach the group's list, then claims it. */
+  public String claim(String user, String group, String instanceId, String taskKey) {
+    String taskId = awaitTask(user, group, instanceId, taskKey);
     assertThat(rest.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status())
         .as("%s claims %s", user, taskKey).isEqualTo(204);
     return taskId;
@@ -37,6 +42,12 @@ public final class Desk {
   public void complete(String user, String taskId, Map<String, ?> variables) {
     Reply reply = rest.post(user, "/engine-rest/task/" + taskId + "/complete", Rest.withVariables(variables));
     assertThat(reply.status()).as("%s completes %s: %s", user, taskId, reply.body()).isEqualTo(204);
+  }
+
+  /** Submits the task's form as Tasklist does. */
+  public void submitForm(String user, String taskId, Map<String, ?> variables) {
+    Reply reply = rest.post(user, "/engine-rest/task/" + taskId + "/submit-form", Rest.withVariables(variables));
+    assertThat(reply.status()).as("%s submits %s: %s", user, taskId, reply.body()).isEqualTo(204);
   }
 
   public void work(String user, String group, String instanceId, String taskKey, Map<String, ?> variables) {
