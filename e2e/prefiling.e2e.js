@@ -226,11 +226,11 @@ async function main() {
     await page.locator('[ng-click="claim()"]').first().click();
     const receiptForm = page.locator('.fjs-container').first();
     await receiptForm.waitFor();
-    await receiptForm.getByText(planTitle).first().waitFor();
-    const year = new Date().getFullYear();
-    const numberText = receiptForm.getByText(new RegExp(`WZBA-${year}-\\d{4}`)).first();
-    await numberText.waitFor();
-    const number = /WZBA-\d{4}-\d{4}/.exec(await receiptForm.innerText())[0];
+    // values are shown in read-only fields, never rendered into the form's text
+    await receiptForm.locator('[id$="Field_prefilingNo"]').waitFor();
+    assert.equal(await receiptForm.locator('[id$="Field_planTitle"]').inputValue(), planTitle, 'the receipt names another plan');
+    const number = await receiptForm.locator('[id$="Field_prefilingNo"]').inputValue();
+    assert.match(number, new RegExp(`^WZBA-${new Date().getFullYear()}-\\d{4}$`), 'the receipt shows no registry number');
     console.log(`  receipt shows ${number}`);
     await screenshot(page, 'clerk-receipt');
     await complete(page);
