@@ -205,14 +205,18 @@ async function main() {
     await page.locator('[ng-click="claim()"]').first().click();
     await page.locator('.fjs-container').first().waitFor();
     await page.locator('[id$="Field_planTitle"]').waitFor();
-    for (const label of ['方案名称', '工作类别', '方案内容摘要', '审核结论', '审核意见']) {
+    for (const label of ['备案单位', '方案名称', '工作类别', '方案内容摘要', '审核结论']) {
       await page.locator('.fjs-form-field-label', { hasText: label }).first().waitFor();
     }
     assert.equal(await page.locator('[id$="Field_planTitle"]').inputValue(), planTitle, 'the review form shows another plan');
 
     step('予以备案 → complete');
-    await page.locator('.fjs-form-field:has([id*="Field_prefilingDecision-"])').getByLabel('予以备案', { exact: true }).check();
-    await page.locator('[id$="Field_reviewComment"]').fill('方案符合备案条件，予以备案。');
+    // 需补充的内容 is asked, and marked required, only while 退回补充 is chosen
+    const decision = page.locator('.fjs-form-field:has([id*="Field_prefilingDecision-"])');
+    await decision.getByLabel('退回补充', { exact: true }).check();
+    await page.locator('.fjs-form-field-label', { hasText: '需补充的内容*' }).first().waitFor();
+    await decision.getByLabel('予以备案', { exact: true }).check();
+    await page.locator('[id$="Field_reviewComment"]').waitFor({ state: 'detached' });
     await screenshot(page, 'jiwei-review-form');
     await complete(page);
     await current.context.close();

@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone          time zone in which "today" is reckoned for dates and numbers
  * @param reportingDeadlineDays  days from discovery within which an error report counts as timely (M5)
  * @param correctionDeadlineDays days from the report within which the correction is due (M5)
+ * @param supervisionIntervalDays while a correction is overdue, the superior committee is asked to supervise
+ *                               at the deadline and again after each such interval
+ * @param correctionClosingDays  days after the deadline at which a correction still not verified is closed as
+ *                               not corrected in time, so that the case goes on to review
  * @param consultationCycle      when the periodic consultations (定期会商, M7) start: a Camunda timer cycle,
  *                               such as a cron expression
  */
@@ -22,6 +26,8 @@ public record ToleranceProperties(
     String zone,
     Integer reportingDeadlineDays,
     Integer correctionDeadlineDays,
+    Integer supervisionIntervalDays,
+    Integer correctionClosingDays,
     String consultationCycle) {
 
   /** 09:00 on the first day of each quarter. */
@@ -31,6 +37,8 @@ public record ToleranceProperties(
     zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
     reportingDeadlineDays = reportingDeadlineDays == null ? 3 : reportingDeadlineDays;
     correctionDeadlineDays = correctionDeadlineDays == null ? 30 : correctionDeadlineDays;
+    supervisionIntervalDays = supervisionIntervalDays == null ? 15 : supervisionIntervalDays;
+    correctionClosingDays = correctionClosingDays == null ? 60 : correctionClosingDays;
     consultationCycle = consultationCycle == null || consultationCycle.isBlank() ? QUARTERLY : consultationCycle;
     if (!demoUsers && (adminPassword == null || adminPassword.isBlank())) {
       throw new IllegalStateException(

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/consultations")
-@Tag(name = "定期会商", description = "措施七：市、县两级定期会商纪要")
+@Tag(name = "定期会商", description = "定期会商：市、县两级定期会商纪要")
 class ConsultationApi {
 
   private final ConsultationRegistry registry;

@@ -36,7 +36,7 @@ class DecisionApi {
   }
 
   @GetMapping
-  @Operation(summary = "查询认定决定", description = "可按案件（processInstanceId）或当事人工号（officialId）筛选，分页")
+  @Operation(summary = "查询认定决定", description = "可按案件（processInstanceId）或人员编号（officialId）筛选，分页")
   PageView<DecisionView> list(
       @RequestParam(required = false) String processInstanceId,
       @RequestParam(required = false) String officialId,

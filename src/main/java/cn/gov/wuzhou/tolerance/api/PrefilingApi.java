@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/prefilings")
-@Tag(name = "事前备案", description = "措施四：已登记的事前备案")
+@Tag(name = "事前备案", description = "已登记的事前备案")
 class PrefilingApi {
 
   private final PrefilingRegistry registry;

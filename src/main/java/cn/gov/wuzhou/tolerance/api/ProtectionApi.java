@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/protections")
-@Tag(name = "结果运用", description = "措施六：容错免责人员在考核、评优、选任等事项中不受影响")
+@Tag(name = "结果运用", description = "容错免责人员在考核、评优、选任等事项中不受影响")
 class ProtectionApi {
 
   private final ProtectionRegistry registry;

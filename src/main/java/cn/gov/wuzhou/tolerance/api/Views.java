@@ -8,6 +8,7 @@ import cn.gov.wuzhou.tolerance.common.WorkCategory;
 import cn.gov.wuzhou.tolerance.prefiling.InnovationNature;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import cn.gov.wuzhou.tolerance.registry.Page;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.ProtectionNotice;
@@ -47,16 +48,18 @@ final class Views {
 
   record DecisionView(String decisionNo, String processInstanceId, String unitGroup, String unitName,
       String officialId, String officialName, String officialPosition, Code officialCategory, Code workCategory,
-      Code circumstance, Code errorType, LocalDate discoveredOn, LocalDate reportedOn, String prefilingNo,
-      boolean prefiled, boolean reportedTimely, boolean correctedTimely, boolean complexMatter,
+      Code circumstance, Code errorType, LocalDate discoveredOn, LocalDate reportedOn, LocalDate reportReceivedOn,
+      String prefilingNo, boolean prefiled, boolean reportedTimely, LocalDate correctionVerifiedOn,
+      boolean correctedTimely, Findings findings, String reclassification, boolean complexMatter,
       Code recommendation, String recommendationBasis, Code determination, String basis, LocalDate decidedOn) {
 
     static DecisionView of(DecisionRecord r) {
       return new DecisionView(r.decisionNo(), r.processInstanceId(), r.unitGroup(), r.unitName(), r.officialId(),
           r.officialName(), r.officialPosition(), code(OfficialCategory.class, r.officialCategory()),
           code(WorkCategory.class, r.workCategory()), code(Circumstance.class, r.circumstance()),
-          code(ErrorType.class, r.errorType()), r.discoveredOn(), r.reportedOn(), r.prefilingNo(), r.prefiled(),
-          r.reportedTimely(), r.correctedTimely(), r.complexMatter(), code(Determination.class, r.recommendation()),
+          code(ErrorType.class, r.errorType()), r.discoveredOn(), r.reportedOn(), r.reportReceivedOn(),
+          r.prefilingNo(), r.prefiled(), r.reportedTimely(), r.correctionVerifiedOn(), r.correctedTimely(),
+          r.findings(), r.reclassification(), r.complexMatter(), code(Determination.class, r.recommendation()),
           r.recommendationBasis(), code(Determination.class, r.determination()), r.basis(), r.decidedOn());
     }
   }

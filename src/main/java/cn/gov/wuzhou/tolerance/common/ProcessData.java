@@ -19,6 +19,17 @@ public final class ProcessData {
     return LocalDate.parse(text(scope, name));
   }
 
+  /** A date that a case may not have (yet), such as a verified completion date. */
+  public static LocalDate optionalDate(VariableScope scope, String name) {
+    String value = text(scope, name);
+    return value == null || value.isBlank() ? null : LocalDate.parse(value);
+  }
+
+  /** A yes/no the case may not have, such as a finding asked only of some cases. */
+  public static Boolean optionalFlag(VariableScope scope, String name) {
+    return (Boolean) scope.getVariable(name);
+  }
+
   public static boolean flag(VariableScope scope, String name) {
     return Boolean.TRUE.equals(scope.getVariable(name));
   }

@@ -12,7 +12,7 @@ public class CheckResolutions implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    fields.text("resolutions", "会商决定事项", 4000);
+    fields.text("resolutions", "议定事项", 4000);
     task.setVariable("hasFollowUps", fields.optionalText("followUpItems", "需上级党委（党组）落实的事项", 4000) != null);
     task.setVariable("minutesRecordedBy", task.getAssignee());
   }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class BindReportingUnit implements ExecutionListener {
 
   static final String UNIT_GROUP = "unitGroup";
-  static final String UNIT_LABEL = "报告单位代码";
+  static final String UNIT_LABEL = "单位代码";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -50,7 +50,7 @@ public class BindReportingUnit implements ExecutionListener {
     }
     Group unit = identityService.createGroupQuery().groupId(unitGroup).singleResult();
     if (unit == null || !Agencies.isUnit(unitGroup)) {
-      throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, "的取值 " + unitGroup + " 不是已登记的报告单位");
+      throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, "的取值 " + unitGroup + " 不是已登记的单位");
     }
     if (caller != null && !isMemberOrAdmin(caller, unitGroup)) {
       throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, "：当前用户 " + caller.getUserId() + " 不属于单位 " + unitGroup);

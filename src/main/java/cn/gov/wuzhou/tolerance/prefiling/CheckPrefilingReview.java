@@ -17,9 +17,9 @@ public class CheckPrefilingReview implements TaskListener {
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
     PrefilingDecision decision = fields.code("prefilingDecision", "审核结论", PrefilingDecision.class);
-    String comment = fields.optionalText("reviewComment", "审核意见", 2000);
+    String comment = fields.optionalText("reviewComment", "需补充的内容", 2000);
     if (decision == PrefilingDecision.RETURNED && comment == null) {
-      throw new InvalidFieldException("reviewComment", "审核意见", "不能为空：退回补充时须写明需补充的内容");
+      throw new InvalidFieldException("reviewComment", "需补充的内容", "不能为空：退回补充时须写明");
     }
     task.setVariable("prefilingReviewer", task.getAssignee());
   }

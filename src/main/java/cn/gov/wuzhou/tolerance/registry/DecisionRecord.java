@@ -2,7 +2,10 @@ package cn.gov.wuzhou.tolerance.registry;
 
 import java.time.LocalDate;
 
-/** A determination (容错纠错认定决定) as the registry keeps it. */
+/**
+ * A determination (容错纠错认定决定) as the registry keeps it, with the facts the rules decided on. Decisions
+ * recorded before the findings were kept have {@code null} findings and dates.
+ */
 public record DecisionRecord(
     String decisionNo,
     String processInstanceId,
@@ -26,4 +29,13 @@ public record DecisionRecord(
     String recommendationBasis,
     String determination,
     String basis,
-    LocalDate decidedOn) {}
+    LocalDate decidedOn,
+    Findings findings,
+    LocalDate reportReceivedOn,
+    LocalDate correctionVerifiedOn,
+    String reclassification) {
+
+  /** The accountability office's findings (M2, M3); {@code nonCoreDocumentsOnly} only for procedural deviations. */
+  public record Findings(Boolean actedInPublicInterest, Boolean followedDecisionProcedure,
+      Boolean violatedDisciplineOrLaw, Boolean subjectiveIntent, Boolean personalGain, Boolean nonCoreDocumentsOnly) {}
+}

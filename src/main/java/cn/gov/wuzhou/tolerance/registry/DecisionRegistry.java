@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.registry;
 
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -29,18 +30,24 @@ public class DecisionRegistry {
       return existing.get().decisionNo();
     }
     String number = numbers.next(NUMBER_PREFIX, decision.decidedOn().getYear());
+    Findings findings = decision.findings();
     jdbc.update("""
         INSERT INTO decision (decision_no, process_instance_id, unit_group, unit_name, official_id,
           official_name, official_position, official_category, work_category, circumstance, error_type,
           discovered_on, reported_on, prefiling_no, prefiled, reported_timely, corrected_timely,
-          complex_matter, recommendation, recommendation_basis, determination, basis, decided_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          complex_matter, recommendation, recommendation_basis, determination, basis, decided_on,
+          acted_in_public_interest, followed_decision_procedure, violated_discipline_or_law, subjective_intent,
+          personal_gain, non_core_documents_only, report_received_on, correction_verified_on, reclassification)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         number, decision.processInstanceId(), decision.unitGroup(), decision.unitName(), decision.officialId(),
         decision.officialName(), decision.officialPosition(), decision.officialCategory(),
         decision.workCategory(), decision.circumstance(), decision.errorType(), decision.discoveredOn(),
         decision.reportedOn(), decision.prefilingNo(), decision.prefiled(), decision.reportedTimely(),
         decision.correctedTimely(), decision.complexMatter(), decision.recommendation(),
-        decision.recommendationBasis(), decision.determination(), decision.basis(), decision.decidedOn());
+        decision.recommendationBasis(), decision.determination(), decision.basis(), decision.decidedOn(),
+        findings.actedInPublicInterest(), findings.followedDecisionProcedure(), findings.violatedDisciplineOrLaw(),
+        findings.subjectiveIntent(), findings.personalGain(), findings.nonCoreDocumentsOnly(),
+        decision.reportReceivedOn(), decision.correctionVerifiedOn(), decision.reclassification());
     return number;
   }
 
@@ -98,6 +105,16 @@ public class DecisionRegistry {
         rs.getString("recommendation_basis"),
         rs.getString("determination"),
         rs.getString("basis"),
-        rs.getObject("decided_on", LocalDate.class));
+        rs.getObject("decided_on", LocalDate.class),
+        new Findings(
+            rs.getObject("acted_in_public_interest", Boolean.class),
+            rs.getObject("followed_decision_procedure", Boolean.class),
+            rs.getObject("violated_discipline_or_law", Boolean.class),
+            rs.getObject("subjective_intent", Boolean.class),
+            rs.getObject("personal_gain", Boolean.class),
+            rs.getObject("non_core_documents_only", Boolean.class)),
+        rs.getObject("report_received_on", LocalDate.class),
+        rs.getObject("correction_verified_on", LocalDate.class),
+        rs.getString("reclassification"));
   }
 }

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code assessCorrection} (M5, 即知即改), reached once the commission verified the
- * correction: it was timely when completed no later than the deadline.
+ * correction: it was timely when the completion date the commission confirmed is no later than the deadline.
  */
 @Component("assessCorrection")
 public class AssessCorrection implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate completedOn = date(execution, "correctionCompletedOn");
+    LocalDate verifiedOn = date(execution, "correctionVerifiedOn");
     LocalDate deadline = date(execution, "correctionDeadline");
-    execution.setVariable("correctedTimely", !completedOn.isAfter(deadline));
+    execution.setVariable("correctedTimely", !verifiedOn.isAfter(deadline));
   }
 }

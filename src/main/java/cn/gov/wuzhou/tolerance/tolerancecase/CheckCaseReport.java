@@ -26,11 +26,14 @@ public class CheckCaseReport implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Fields fields = new Fields(execution);
     fields.text("officialName", "当事人姓名", 50);
-    fields.text("officialId", "当事人工号", 32);
+    fields.text("officialId", "人员编号", 32);
     fields.text("officialPosition", "当事人职务", 100);
-    fields.code("officialCategory", "人员类别", OfficialCategory.class);
-    fields.code("workCategory", "工作类别", WorkCategory.class);
-    fields.code("errorType", "错情类型", ErrorType.class);
+    // kept as reported: the accountability office may correct them, and the record shows what it changed
+    execution.setVariable(Reclassification.REPORTED_OFFICIAL_CATEGORY,
+        fields.code("officialCategory", "人员类别", OfficialCategory.class).name());
+    execution.setVariable(Reclassification.REPORTED_WORK_CATEGORY,
+        fields.code("workCategory", "工作类别", WorkCategory.class).name());
+    execution.setVariable(Reclassification.REPORTED_ERROR_TYPE, fields.code("errorType", "错情类型", ErrorType.class).name());
     fields.text("errorDescription", "错情经过", 4000);
     fields.optionalText("prefilingNo", "事前备案编号", 20);
 

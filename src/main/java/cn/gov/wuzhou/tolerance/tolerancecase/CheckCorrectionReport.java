@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Completion of {@code reportCorrectionCompleted}: a real completion date and a report of what was done. */
+/**
+ * Completion of {@code reportCorrectionCompleted}: a real completion date and a report of what was done. The
+ * unit's date is proposed to the verifier, who confirms the date the correction was in fact completed.
+ */
 @Component("checkCorrectionReport")
 public class CheckCorrectionReport implements TaskListener {
 
@@ -32,5 +35,6 @@ public class CheckCorrectionReport implements TaskListener {
     if (completedOn.isAfter(today.date())) {
       throw new InvalidFieldException("correctionCompletedOn", "整改完成日期", "不能晚于今天（" + today.date() + "）");
     }
+    task.setVariable("correctionVerifiedOn", completedOn.toString());
   }
 }

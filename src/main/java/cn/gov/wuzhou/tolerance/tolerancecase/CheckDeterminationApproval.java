@@ -18,8 +18,8 @@ public class CheckDeterminationApproval implements TaskListener {
     Fields fields = new Fields(task);
     if (fields.bool("approved", "是否同意")) {
       task.setVariable("determination", task.getVariable("proposedDetermination"));
-    } else if (fields.optionalText("approvalComment", "审批意见", 2000) == null) {
-      throw new InvalidFieldException("approvalComment", "审批意见", "不能为空：不同意时须写明理由");
+    } else if (fields.optionalText("approvalComment", "不同意的理由", 2000) == null) {
+      throw new InvalidFieldException("approvalComment", "不同意的理由", "不能为空：不同意时须写明");
     }
   }
 }

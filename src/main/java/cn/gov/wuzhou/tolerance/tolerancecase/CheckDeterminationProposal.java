@@ -15,10 +15,10 @@ public class CheckDeterminationProposal implements TaskListener {
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
     Determination proposed = fields.outcome("proposedDetermination", "拟认定结果");
-    boolean deviates = !proposed.name().equals(task.getVariable("recommendation"));
-    if (deviates && fields.optionalText("deviationReason", "不同于规则建议的理由", 2000) == null) {
+    Determination recommended = Determination.valueOf((String) task.getVariable("recommendation"));
+    if (proposed != recommended && fields.optionalText("deviationReason", "不同于规则建议的理由", 2000) == null) {
       throw new InvalidFieldException("deviationReason", "不同于规则建议的理由",
-          "不能为空：拟认定结果与规则建议（" + task.getVariable("recommendation") + "）不同");
+          "不能为空：拟认定为“" + proposed.label() + "”，与规则建议“" + recommended.label() + "”不同");
     }
   }
 }

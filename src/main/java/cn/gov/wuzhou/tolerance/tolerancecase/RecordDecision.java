@@ -2,11 +2,14 @@ package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.flag;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.optionalDate;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.optionalFlag;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
 import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +60,17 @@ public class RecordDecision implements JavaDelegate {
         text(execution, "recommendationBasis"),
         text(execution, "determination"),
         basis(execution),
-        decidedOn));
+        decidedOn,
+        new Findings(
+            optionalFlag(execution, "actedInPublicInterest"),
+            optionalFlag(execution, "followedDecisionProcedure"),
+            optionalFlag(execution, "violatedDisciplineOrLaw"),
+            optionalFlag(execution, "subjectiveIntent"),
+            optionalFlag(execution, "personalGain"),
+            optionalFlag(execution, "nonCoreDocumentsOnly")),
+        optionalDate(execution, "reportReceivedOn"),
+        optionalDate(execution, "correctionVerifiedOn"),
+        text(execution, "reclassification")));
     execution.setVariable("decisionNo", decisionNo);
     execution.setVariable("decidedOn", decidedOn.toString());
   }
@@ -68,6 +81,12 @@ public class RecordDecision implements JavaDelegate {
     String determination = text(execution, "determination");
     List<String> parts = new ArrayList<>();
     parts.add("规则建议" + Determination.valueOf(recommendation).label() + "：" + text(execution, "recommendationBasis"));
+    if (execution.hasVariable("reclassification")) {
+      parts.add("问责承办机关" + text(execution, "reclassification"));
+    }
+    if (execution.hasVariable("correctionNote")) {
+      parts.add(text(execution, "correctionNote"));
+    }
     parts.add("审查意见：" + text(execution, "reviewOpinion"));
     if (execution.hasVariable("committeeDecision")) {
       parts.add("一事一议联席会商意见：" + text(execution, "jointOpinion"));

@@ -6,6 +6,7 @@ import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRecord;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRegistry;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
@@ -235,7 +236,8 @@ class RegistryApiHttpTest {
   private DecisionRecord decision(String unitGroup, String officialId, String determination) {
     DecisionRecord record = new DecisionRecord(null, "api-" + UUID.randomUUID(), unitGroup, "某单位", officialId, "李明",
         "科长", "PARTY_GOV_ORGAN", "RURAL_REVITALIZATION", "KEY_WORK", "DEVIATION", DAY.minusDays(5), DAY.minusDays(4),
-        null, false, true, true, false, determination, "依据", determination, "依据；审查意见", DAY);
+        null, false, true, true, false, determination, "依据", determination, "依据；审查意见", DAY,
+        new Findings(true, true, false, false, false, null), DAY.minusDays(4), DAY.minusDays(1), null);
     String number = decisions.record(record);
     return decisions.find(number).orElseThrow();
   }

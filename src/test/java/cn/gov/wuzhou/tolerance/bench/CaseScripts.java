@@ -75,6 +75,7 @@ final class CaseScripts {
     steps.add(step("verifyCorrection", DISCIPLINE,
         "correctionVerified", "true", "verificationComment", "经核实，整改到位。"));
     Map<String, Object> findings = new LinkedHashMap<>();
+    findings.put("actedInPublicInterest", "true");
     findings.put("followedDecisionProcedure", "true");
     findings.put("violatedDisciplineOrLaw", "false");
     findings.put("subjectiveIntent", type == Type.NOT_TOLERATED ? "true" : "false");

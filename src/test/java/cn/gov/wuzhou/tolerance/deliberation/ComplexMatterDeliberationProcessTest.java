@@ -69,7 +69,7 @@ class ComplexMatterDeliberationProcessTest {
 
     assertThat(deliberation).isWaitingAt("consolidateJointOpinion");
     String summary = (String) runtimeService.getVariable(deliberation.getId(), "opinionsSummary");
-    assertThat(summary).contains("市纪委监委：容错免责", "市人力资源和社会保障局：从轻减轻处理", "合同履行有瑕疵");
+    assertThat(summary).contains("市纪委监委：容错免责", "市人力资源和社会保障局：减轻处理", "合同履行有瑕疵");
     complete(task(deliberation), withVariables("jointRecommendation", "MITIGATE", "jointOpinion", "多数意见从轻"));
     assertThat(deliberation).isWaitingAt("decideByCommittee").task().hasCandidateGroup("municipal-party-committee");
     complete(task(deliberation), withVariables("committeeDecision", "MITIGATE", "committeeComment", "影响群众增收，从轻处理"));

@@ -55,6 +55,7 @@ public final class CaseDriver {
   /** The accountability office's findings on a clean, simple case, as radio buttons submit them. */
   public static Map<String, Object> cleanFindings() {
     Map<String, Object> findings = new HashMap<>();
+    findings.put("actedInPublicInterest", "true");
     findings.put("followedDecisionProcedure", "true");
     findings.put("violatedDisciplineOrLaw", "false");
     findings.put("subjectiveIntent", "false");

@@ -75,6 +75,23 @@ class ToleranceCaseHttpTest {
     assertThat(protections.ofDecision(decisionNo)).isEmpty();
   }
 
+  @Test
+  void aClerkIsToldWhatIsMissingInTheWordsOfTheForm() {
+    String id = report(CaseDriver.validReport(today.date()));
+    acknowledgeAndCorrect(id);
+    desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
+    String proposal = desk.claim("wenze", "accountability-office", id, "proposeDetermination");
+
+    Reply reply = rest.post("wenze", "/engine-rest/task/" + proposal + "/submit-form",
+        Rest.withVariables(Map.of("proposedDetermination", "MITIGATE")));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text("field")).isEqualTo("deviationReason");
+    assertThat(reply.text("message"))
+        .isEqualTo("不同于规则建议的理由不能为空：拟认定为“减轻处理”，与规则建议“容错免责”不同")
+        .doesNotContainPattern("[A-Za-z]");
+  }
+
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({
       "officialName, ",

@@ -20,6 +20,7 @@ import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -39,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** One test per path of {@code toleranceCase}. */
 @ProcessTest
 class ToleranceCaseProcessTest {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -59,8 +63,9 @@ class ToleranceCaseProcessTest {
   }
 
   @AfterEach
-  void logOut() {
+  void logOutAndResetTheClock() {
     identityService.clearAuthentication();
+    ClockUtil.reset();
   }
 
   @Test
@@ -82,9 +87,10 @@ class ToleranceCaseProcessTest {
     assertThat(task("acknowledgeByDisciplineInspection", instance)).hasCandidateGroup("discipline-inspection");
     assertThat(task("submitCorrectionPlan", instance)).hasCandidateGroup("unit-commerce");
     assertThat(instance).variables().containsEntry("eligible", true).containsEntry("circumstance", "KEY_WORK")
-        .containsEntry("prefiled", false).containsEntry("reportedTimely", true);
+        .containsEntry("prefiled", false);
 
     cases.acknowledgeReport(instance);
+    assertThat(instance).variables().containsEntry("reportedTimely", true);
     cases.correct(instance, today());
     assertThat(instance).isWaitingAt("reviewCase").task().hasCandidateGroup("accountability-office");
     assertThat(instance).variables().containsEntry("correctedTimely", true);
@@ -123,11 +129,12 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void registeredPreFilingOfTheSameUnitCountsAndTolerates() {
-    String prefilingNo = registerPrefiling("unit-commerce", today().minusDays(30));
+  void registeredPreFilingOfTheSameUnitAndWorkCountsAndTolerates() {
+    String prefilingNo = registerPrefiling("unit-commerce", "OTHER", today().minusDays(30), today().minusDays(20));
     ProcessInstance instance = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
 
-    assertThat(instance).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER");
+    assertThat(instance).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER")
+        .containsEntry("prefilingPlanTitle", "试点方案").containsEntry("prefilingRegisteredOn", today().minusDays(30).toString());
     cases.acknowledgeReport(instance);
     cases.correct(instance, today());
     complete(task(instance), CaseDriver.cleanFindings());
@@ -137,46 +144,64 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void preFilingThatDoesNotQualifyIsNoteButNoError() {
-    String otherUnits = registerPrefiling("unit-tengxian-agri", today().minusDays(30));
-    String tooLate = registerPrefiling("unit-commerce", today().minusDays(1));
+  void preFilingThatDoesNotQualifyIsNotedButNoErrorAndDecidesNothing() {
+    LocalDate discovered = today().minusDays(2);
+    Map<String, String> notes = Map.of(
+        "WZBA-1999-9999", "未登记",
+        registerPrefiling("unit-tengxian-agri", "RURAL_REVITALIZATION", today().minusDays(30), today().minusDays(20)), "不是本单位",
+        registerPrefiling("unit-commerce", "KEY_REFORM", today().minusDays(30), today().minusDays(20)), "与本案的乡村振兴工作不同",
+        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(1), today().minusDays(1)), "晚于错情发现日期",
+        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(30), discovered.plusDays(1)), "计划于");
 
-    ProcessInstance unknown = cases.report(cases.reportWith("prefilingNo", "WZBA-1999-9999"));
-    ProcessInstance foreign = cases.report(cases.reportWith("prefilingNo", otherUnits));
-    ProcessInstance late = cases.report(cases.reportWith("prefilingNo", tooLate));
-
-    assertThat(unknown).variables().containsEntry("prefiled", false);
-    assertThat(foreign).variables().containsEntry("prefiled", false);
-    assertThat(late).variables().containsEntry("prefiled", false);
-    assertThat((String) runtimeService.getVariable(unknown.getId(), "prefilingNote")).contains("未登记");
-    assertThat((String) runtimeService.getVariable(foreign.getId(), "prefilingNote")).contains("不是本单位");
-    assertThat((String) runtimeService.getVariable(late.getId(), "prefilingNote")).contains("晚于错情发现日期");
+    notes.forEach((number, note) -> {
+      ProcessInstance instance = cases.report(cases.reportWith("prefilingNo", number));
+      assertThat(instance).variables().containsEntry("prefiled", false);
+      assertThat((String) runtimeService.getVariable(instance.getId(), "prefilingNote")).as(number).contains(note);
+    });
   }
 
   @Test
-  void reportAfterTheReportingDeadlineIsNotTimely() {
-    ProcessInstance instance = cases.report(cases.reportWith(
-        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(6).toString()));
+  void theDateTheCommissionReceivedTheReportDecidesWhetherItWasTimely() {
+    ProcessInstance reportedLate = cases.report(cases.reportWith(
+        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(10).toString()));
+    ProcessInstance forwardedAtOnce = cases.report(cases.reportWith(
+        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(2).toString()));
+    assertThat(reportedLate).variables().containsEntry("reportReceivedOn", today().minusDays(10).toString())
+        .doesNotContainKey("reportedTimely");
 
-    assertThat(instance).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayDays", 4L);
+    assertRefusedNaming("reportReceivedOn", () -> complete(task("acknowledgeByDisciplineInspection", reportedLate),
+        withVariables("disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(11).toString())));
+    complete(task("acknowledgeByDisciplineInspection", reportedLate), withVariables(
+        "disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(6).toString()));
+    complete(task("acknowledgeByDisciplineInspection", forwardedAtOnce), withVariables(
+        "disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(9).toString()));
+
+    assertThat(reportedLate).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayDays", 4L);
+    assertThat(forwardedAtOnce).variables().containsEntry("reportedTimely", true).containsEntry("reportingDelayDays", 1L);
   }
 
   @Test
-  void lateCorrectionRaisesSupervisionAndIsMitigated() {
-    ProcessInstance instance = cases.report(cases.reportWith(
-        "discoveredOn", today().minusDays(41).toString(), "reportedOn", today().minusDays(40).toString()));
-    assertThat(instance).variables().containsEntry("correctionDeadline", today().minusDays(10).toString());
+  void anOverdueCorrectionIsSupervisedEveryFifteenDaysUntilVerifiedAndThenMitigated() {
+    ProcessInstance instance = cases.report(cases.validReport());
+    cases.acknowledgeReport(instance);
+    LocalDate deadline = today().plusDays(30);
+    assertThat(instance).variables().containsEntry("correctionDeadline", deadline.toString());
 
-    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    assertThat(deadline.getDuedate()).isBefore(new Date());
-    execute(deadline);
-    assertThat(instance).isWaitingAt("superviseCorrection", "submitCorrectionPlan");
+    moveClockTo(deadline.plusDays(1));
+    execute(supervisionTimer(instance));
     assertThat(task("superviseCorrection", instance)).hasCandidateGroup("superior-party-committee");
     complete(task("superviseCorrection", instance), withVariables("supervisionNote", "请于一周内完成整改。"));
+    Job next = supervisionTimer(instance);
+    assertThat(next.getDuedate()).isEqualTo(Date.from(deadline.plusDays(16).atStartOfDay(ZONE).toInstant()));
+    moveClockTo(deadline.plusDays(16));
+    execute(next);
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("superviseCorrection").count()).isEqualTo(1);
 
-    cases.acknowledgeReport(instance);
     cases.correct(instance, today());
     assertThat(instance).variables().containsEntry("correctedTimely", false);
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("superviseCorrection").count()).as("supervision ends with the correction").isZero();
     complete(task(instance), CaseDriver.cleanFindings());
     assertThat(instance).variables().containsEntry("recommendation", "MITIGATE");
 
@@ -190,20 +215,107 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void correctionNotVerifiedGoesBackToTheUnit() {
+  void aCorrectionStillNotVerifiedSixtyDaysAfterTheDeadlineClosesAndTheCaseGoesOnToReview() {
     ProcessInstance instance = cases.report(cases.validReport());
+    cases.acknowledgeReport(instance);
+    complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址"));
+    LocalDate deadline = today().plusDays(30);
+
+    moveClockTo(deadline.plusDays(61));
+    Job closing = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("correctionExpired").singleResult();
+    assertThat(closing.getDuedate()).isEqualTo(Date.from(deadline.plusDays(61).atStartOfDay(ZONE).toInstant()));
+    execute(closing);
+
+    assertThat(instance).isWaitingAt("reviewCase").variables().containsEntry("correctedTimely", false);
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    complete(task(instance), CaseDriver.cleanFindings());
+    assertThat(instance).variables().containsEntry("recommendation", "MITIGATE");
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().basis())
+        .contains("届满 60 日仍未核实整改到位，按未及时纠错处理");
+  }
+
+  @Test
+  void theCompletionDateTheCommissionVerifiedDecidesTimelinessAndARejectionVoidsTheDates() {
+    ProcessInstance instance = cases.report(cases.reportWith(
+        "discoveredOn", today().minusDays(41).toString(), "reportedOn", today().minusDays(40).toString()));
     complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址"));
     complete(task("reportCorrectionCompleted", instance),
-        withVariables("correctionCompletedOn", today().toString(), "correctionReport", "已完成"));
+        withVariables("correctionCompletedOn", today().minusDays(11).toString(), "correctionReport", "已完成"));
+    assertThat(instance).variables().containsEntry("correctionVerifiedOn", today().minusDays(11).toString());
 
-    assertThatThrownBy(() -> complete(task("verifyCorrection", instance), withVariables("correctionVerified", "false")))
-        .hasRootCauseInstanceOf(cn.gov.wuzhou.tolerance.common.InvalidFieldException.class);
+    assertRefusedNaming("verificationComment",
+        () -> complete(task("verifyCorrection", instance), withVariables("correctionVerified", "false")));
     complete(task("verifyCorrection", instance),
         withVariables("correctionVerified", "false", "verificationComment", "缺少项目复工证明"));
-
     assertThat(instance).isWaitingAt("reportCorrectionCompleted", "acknowledgeBySuperiorCommittee",
-        "acknowledgeByDisciplineInspection");
+        "acknowledgeByDisciplineInspection").variables().doesNotContainKeys("correctionCompletedOn", "correctionVerifiedOn");
     assertThat(task("reportCorrectionCompleted", instance)).hasCandidateGroup("unit-commerce");
+
+    complete(task("reportCorrectionCompleted", instance),
+        withVariables("correctionCompletedOn", today().minusDays(11).toString(), "correctionReport", "已补充复工证明"));
+    assertRefusedNaming("correctionVerifiedOn", () -> complete(task("verifyCorrection", instance),
+        withVariables("correctionVerified", "true", "correctionVerifiedOn", today().plusDays(1).toString())));
+    complete(task("verifyCorrection", instance),
+        withVariables("correctionVerified", "true", "correctionVerifiedOn", today().toString()));
+
+    assertThat(instance).variables().containsEntry("correctedTimely", false);
+  }
+
+  @Test
+  void theOfficeCorrectsTheWorkCategoryWithAReasonAndTheRulesAndRecordFollowIt() {
+    ProcessInstance instance = cases.report(cases.reportWith("workCategory", "OTHER"));
+    cases.acknowledgeReport(instance);
+    cases.correct(instance, today());
+    Map<String, Object> findings = CaseDriver.findingsWith("workCategory", "BUSINESS_ENVIRONMENT");
+    findings.put("officialCategory", "PARTY_GOV_ORGAN");
+    findings.put("errorType", "DEVIATION");
+
+    assertRefusedNaming("reclassificationReason", () -> complete(task(instance), findings));
+    findings.put("reclassificationReason", "项目属于营商环境改革事项");
+    complete(task(instance), findings);
+
+    assertThat(instance).variables().containsEntry("circumstance", "KEY_AREA").containsEntry("recommendation", "TOLERATE")
+        .containsEntry("reportedWorkCategory", "OTHER");
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+    var decision = decisions.findByProcessInstance(instance.getId()).orElseThrow();
+    assertThat(decision.workCategory()).isEqualTo("BUSINESS_ENVIRONMENT");
+    assertThat(decision.reclassification()).contains("工作类别由“其他”更正为“优化营商环境”", "项目属于营商环境改革事项");
+    assertThat(decision.basis()).contains("工作类别由“其他”更正为“优化营商环境”");
+  }
+
+  @Test
+  void anOfficialFoundOutOfScopeOnReviewEndsTheCaseAsNotApplicable() {
+    ProcessInstance instance = cases.readyForReview();
+    Map<String, Object> findings = CaseDriver.findingsWith("officialCategory", "OTHER");
+    findings.put("reclassificationReason", "当事人系临时聘用的社会人员");
+
+    complete(task(instance), findings);
+
+    assertThat(instance).isEnded().hasPassed("caseFoundNotApplicable").variables()
+        .containsEntry("determination", "NOT_APPLICABLE");
+    assertThat(decisions.findByProcessInstance(instance.getId())).isEmpty();
+  }
+
+  @Test
+  void aProceduralDeviationOverNonCoreDocumentsInServiceWorkIsToleratedAsPreApprovalWithLaterDocuments() {
+    ProcessInstance instance = cases.report(cases.reportWith("workCategory", "INVESTMENT_ATTRACTION", "errorType", "PROCEDURAL"));
+    cases.acknowledgeReport(instance);
+    cases.correct(instance, today());
+
+    assertRefusedNaming("nonCoreDocumentsOnly",
+        () -> complete(task(instance), CaseDriver.findingsWith("followedDecisionProcedure", "false")));
+    Map<String, Object> findings = CaseDriver.findingsWith("followedDecisionProcedure", "false");
+    findings.put("nonCoreDocumentsOnly", "true");
+    complete(task(instance), findings);
+
+    assertThat(instance).variables().containsEntry("recommendation", "TOLERATE").containsEntry("nonCoreDocumentsOnly", true);
+    assertThat((String) runtimeService.getVariable(instance.getId(), "recommendationBasis")).contains("先批后补");
   }
 
   @Test
@@ -281,8 +393,21 @@ class ToleranceCaseProcessTest {
     engine.getTaskService().complete(taskId, variables);
   }
 
-  private String registerPrefiling(String unitGroup, LocalDate registeredOn) {
+  private String registerPrefiling(String unitGroup, String workCategory, LocalDate registeredOn, LocalDate plannedStart) {
     return prefilings.register(new PrefilingRecord(null, "test-" + System.nanoTime(), unitGroup, "某单位", "试点方案",
-        "摘要", "OTHER", "EXPLORATORY", "评估", registeredOn, "discipline-inspection", registeredOn, "jiwei", null));
+        "摘要", workCategory, "EXPLORATORY", "评估", plannedStart, "discipline-inspection", registeredOn, "jiwei", null));
+  }
+
+  private Job supervisionTimer(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("correctionOverdue").singleResult();
+  }
+
+  private void moveClockTo(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(ZONE).toInstant()));
+  }
+
+  private org.camunda.bpm.engine.TaskService taskService() {
+    return engine.getTaskService();
   }
 }
