@@ -19,7 +19,10 @@ public class CheckCaseReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    fields.bool("actedInPublicInterest", "是否出于公心、担当尽责");
+    // required by the form; cases begun on the first process version were not asked
+    if (task.getVariable("actedInPublicInterest") != null) {
+      fields.bool("actedInPublicInterest", "是否出于公心、担当尽责");
+    }
     fields.bool("followedDecisionProcedure", "是否符合决策程序");
     fields.bool("violatedDisciplineOrLaw", "是否违反党纪和法律法规");
     fields.bool("subjectiveIntent", "是否存在主观故意");

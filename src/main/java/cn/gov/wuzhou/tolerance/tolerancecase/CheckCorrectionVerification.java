@@ -28,6 +28,10 @@ public class CheckCorrectionVerification implements TaskListener {
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
     if (fields.bool("correctionVerified", "整改是否到位")) {
+      if (!task.hasVariable("correctionVerifiedOn")) {
+        // reported before the commission was asked for the date (first process version): the unit's date stands
+        task.setVariable("correctionVerifiedOn", task.getVariable("correctionCompletedOn"));
+      }
       LocalDate verifiedOn = fields.date("correctionVerifiedOn", "核实的整改完成日期");
       LocalDate discoveredOn = date(task, "discoveredOn");
       if (verifiedOn.isBefore(discoveredOn)) {
