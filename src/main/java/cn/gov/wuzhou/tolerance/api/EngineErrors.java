@@ -31,6 +31,10 @@ final class EngineErrors {
   private EngineErrors() {}
 
   static Response toResponse(Throwable thrown, String path) {
+    Response clientError = ClientErrors.toResponse(thrown, path);
+    if (clientError != null) {
+      return clientError;
+    }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
         return body(Response.Status.CONFLICT, cause, CONFLICT_MESSAGE, null);

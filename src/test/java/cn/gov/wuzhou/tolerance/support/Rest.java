@@ -58,6 +58,13 @@ public final class Rest {
         .method(method, content));
   }
 
+  /** A body sent as it is, well-formed JSON or not. */
+  public Reply sendRaw(String user, String method, String path, String body) {
+    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Camunda's variable format: {@code {"name": {"value": ...}}}. */
   public static ObjectNode variables(Map<String, ?> values) {
     ObjectNode variables = JSON.createObjectNode();
