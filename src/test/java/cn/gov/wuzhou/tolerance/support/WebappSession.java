@@ -44,11 +44,16 @@ public final class WebappSession {
         .header("Content-Type", "application/json").method(method, content));
   }
 
-  private String token() {
-    return get("/admin/auth/user/default").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+  /** A GET of the webapps' API, path under {@code /camunda/api}. */
+  public Reply get(String apiPath) {
+    return send(HttpRequest.newBuilder(URI.create(base + apiPath)).GET());
   }
 
-  private HttpResponse<String> get(String path) {
+  private String token() {
+    return fetch("/admin/auth/user/default").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+  }
+
+  private HttpResponse<String> fetch(String path) {
     try {
       return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
