@@ -1,13 +1,16 @@
 package cn.gov.wuzhou.tolerance.api;
 
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.security.PasswordRules;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -29,6 +32,8 @@ final class ClientErrors {
   private static final String NO_SERIALIZER = "Cannot find serializer for value";
   // no process has a conditional start event (ENGINE-13043), or the one named has none (ENGINE-13042)
   private static final Pattern NO_CONDITIONAL_START = Pattern.compile("^ENGINE-1304[23] ");
+  private static final String WEAK_PASSWORD = "Password does not match policy";
+  private static final Pattern NAMED_ENGINE = Pattern.compile("(?:^|/)engine/([^/]+)/");
 
   private ClientErrors() {}
 
@@ -49,6 +54,11 @@ final class ClientErrors {
         if (CONDITION.matcher(path).find() && NO_CONDITIONAL_START.matcher(cause.getMessage()).find()) {
           return body(Response.Status.NOT_FOUND, "NotFound", "没有可按条件启动的流程", null);
         }
+        if (WEAK_PASSWORD.equals(cause.getMessage())) {
+          PasswordPolicy policy = engine(path).getIdentityService().getPasswordPolicy();
+          return body(Response.Status.BAD_REQUEST, "InvalidFieldException",
+              "密码不符合密码策略：" + PasswordRules.describe(policy), "password");
+        }
       }
     }
     return unknownInstanceOrTask(thrown, path);
@@ -68,7 +78,7 @@ final class ClientErrors {
       return null;
     }
     String id = target.group(2);
-    Existence existence = existence(task, id);
+    Existence existence = existence(task, id, path);
     if (existence == Existence.RUNNING || action && existence == Existence.FINISHED) {
       return null;
     }
@@ -78,9 +88,9 @@ final class ClientErrors {
 
   private enum Existence { RUNNING, FINISHED, NEVER }
 
-  private static Existence existence(boolean task, String id) {
+  private static Existence existence(boolean task, String id, String path) {
     ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null).getProcessEngineConfiguration();
+        (ProcessEngineConfigurationImpl) engine(path).getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       return task ? taskExistence(context, id) : instanceExistence(context, id);
@@ -97,6 +107,12 @@ final class ClientErrors {
 
   private static Existence instanceExistence(CommandContext context, String id) {
     return context.getExecutionManager().findExecutionById(id) != null ? Existence.RUNNING : Existence.NEVER;
+  }
+
+  // the engine a path under engine/{name}/ addresses, else the default one, as the REST resources look it up
+  private static ProcessEngine engine(String path) {
+    Matcher named = NAMED_ENGINE.matcher(path);
+    return EngineUtil.lookupProcessEngine(named.find() ? named.group(1) : null);
   }
 
   private static Response body(Response.Status status, String type, String message, String field) {

@@ -51,9 +51,13 @@ public final class Rest {
 
   /** Any method, with a JSON body or none. */
   public Reply send(String user, String method, String path, Object body) {
+    return send(user, PASSWORD, method, path, body);
+  }
+
+  public Reply send(String user, String password, String method, String path, Object body) {
     HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(write(body));
-    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + path))
+    return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
         .method(method, content));
   }
