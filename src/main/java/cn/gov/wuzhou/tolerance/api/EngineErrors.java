@@ -1,6 +1,5 @@
 package cn.gov.wuzhou.tolerance.api;
 
-import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -31,10 +30,9 @@ final class EngineErrors {
   private EngineErrors() {}
 
   static Response toResponse(Throwable thrown, String path) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidFieldException invalid) {
-        return body(Response.Status.BAD_REQUEST, invalid, invalid.getMessage(), invalid.getField());
-      }
+    Response clientError = ClientErrors.toResponse(thrown, path);
+    if (clientError != null) {
+      return clientError;
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {

@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -16,12 +18,17 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
-/** The engine REST API at {@code /engine-rest}, with {@link EngineErrors} in place of two of its handlers. */
+/**
+ * The engine REST API at {@code /engine-rest}, with {@link EngineErrors} in place of two of its handlers,
+ * {@link MalformedJson} in place of two more, and unexpected failures (the losing side of a race) also
+ * through {@link EngineErrors}.
+ */
 @Component
 @ApplicationPath("/engine-rest")
 public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
-  private static final Set<Class<?>> REPLACED = Set.of(ProcessEngineExceptionHandler.class, RestExceptionHandler.class);
+  private static final Set<Class<?>> REPLACED = Set.of(ProcessEngineExceptionHandler.class, RestExceptionHandler.class,
+      JsonMappingExceptionHandler.class, JsonParseExceptionHandler.class);
 
   @Override
   protected void registerCamundaRestResources() {
@@ -32,6 +39,9 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     register(JacksonFeature.class);
     register(EngineExceptionMapper.class);
     register(WrappedExceptionMapper.class);
+    register(UnexpectedExceptionMapper.class);
+    register(MalformedJson.NotJson.class);
+    register(MalformedJson.WrongShape.class);
   }
 
   public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
@@ -48,6 +58,16 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     @Override
     public Response toResponse(RestException exception) {
+      return EngineErrors.toResponse(exception, uri.getPath());
+    }
+  }
+
+  /** Not an engine exception: a NullPointerException of the engine when two clerks complete a task at once. */
+  public static class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(RuntimeException exception) {
       return EngineErrors.toResponse(exception, uri.getPath());
     }
   }

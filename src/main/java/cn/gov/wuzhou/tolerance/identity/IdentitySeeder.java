@@ -10,6 +10,7 @@ import cn.gov.wuzhou.tolerance.identity.Agencies.DemoUser;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
 import cn.gov.wuzhou.tolerance.identity.TasklistFilters.FilterSpec;
 import cn.gov.wuzhou.tolerance.registry.RegistryLock;
+import cn.gov.wuzhou.tolerance.security.PasswordRules;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +116,12 @@ class IdentitySeeder implements ApplicationRunner {
     user.setFirstName(spec.firstName());
     user.setLastName(spec.lastName());
     user.setPassword(password);
+    PasswordPolicy policy = identityService.getPasswordPolicy();
+    if (policy != null && !identityService.checkPasswordAgainstPolicy(password, user).isValid()) {
+      // the engine would only say "Password does not match policy"
+      throw new IllegalStateException("The password of " + spec.id() + " (TOLERANCE_ADMIN_PASSWORD for admin) does not "
+          + "meet the password policy: " + PasswordRules.describe(policy));
+    }
     identityService.saveUser(user);
     identityService.createMembership(spec.id(), spec.groupId());
     LOG.info("Created user {} in group {}", spec.id(), spec.groupId());

@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.security;
 
+import cn.gov.wuzhou.tolerance.api.StringVariableLimit;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,7 @@ final class FormContract {
   /** No field at all: a step without a Camunda Form accepts no variables from a client. */
   static final FormContract NONE = new FormContract(Map.of());
 
-  /** The longest text the engine keeps in its text column; longer texts fail in the database. */
-  static final int MAX_TEXT = 4000;
+  static final int MAX_TEXT = StringVariableLimit.MAX_LENGTH;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<ValueType> PLAIN_TYPES = Set.of(ValueType.STRING, ValueType.BOOLEAN,

@@ -1,8 +1,12 @@
 package cn.gov.wuzhou.tolerance.security;
 
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +15,27 @@ import org.springframework.core.Ordered;
 /**
  * Puts {@code /engine-rest} and the registry's {@code /api} behind HTTP Basic authentication
  * against the Camunda identity service; the authenticated user's groups then drive the engine's
- * authorization checks. The webapps keep their own session login. Every request to these APIs and the
- * webapps' own API is first held to {@link RequestLimits}.
+ * authorization checks. The webapps keep their own session login. Every API answer gets the
+ * {@link ApiResponseHeaders}; every request to these APIs and the webapps' own API is held to
+ * {@link RequestLimits}; every password check, HTTP Basic or the webapps' login form, goes through
+ * {@link LoginThrottleFilter} first.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfig {
+
+  private static final String[] API_DOCS = {"/api-docs", "/api-docs/*", "/api-docs.yaml"};
+
+  @Bean
+  FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders(SecurityProperties security) {
+    FilterRegistrationBean<ApiResponseHeaders> registration =
+        new FilterRegistrationBean<>(new ApiResponseHeaders(security.hsts()));
+    registration.setName("apiResponseHeaders");
+    registration.addUrlPatterns("/engine-rest", "/engine-rest/*", "/api", "/api/*");
+    registration.addUrlPatterns(API_DOCS);
+    // first, so that every answer carries them, refusals included
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
 
   // before the authentication, so an oversized body is refused before anything reads it
   @Bean
@@ -23,27 +43,68 @@ class RestAuthenticationConfig {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits));
     registration.setName("requestSizeLimit");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottle(SecurityProperties security, CamundaBpmProperties camunda) {
+    String webapp = camunda.getWebapp().getApplicationPath();
+    LoginThrottle throttle = new LoginThrottle(security.loginThrottle(), Clock.systemUTC());
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, webapp));
+    registration.setName("loginThrottle");
+    registration.addUrlPatterns("/engine-rest", "/engine-rest/*", "/api", "/api/*", webapp + "/api/admin/auth/user/*");
+    registration.addUrlPatterns(API_DOCS);
+    // before the authentication filters, so that a pair that has to wait is not even checked
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
-    return authentication("engineRestAuthentication", "/engine-rest", "/engine-rest/*");
+    return authentication("engineRestAuthentication", new ProcessEngineAuthenticationFilter(), "/engine-rest",
+        "/engine-rest/*");
   }
 
   @Bean
-  FilterRegistrationBean<Filter> registryApiAuthentication() {
-    return authentication("registryApiAuthentication", "/api", "/api/*");
+  FilterRegistrationBean<Filter> registryApiAuthentication(ProcessEngine engine) {
+    return authentication("registryApiAuthentication", new ApplicationEngineAuthentication(engine), "/api", "/api/*");
   }
 
-  private static FilterRegistrationBean<Filter> authentication(String name, String prefix, String pattern) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  /** Under prod: the description of the API tells an outsider too much about it. */
+  @Bean
+  @ConditionalOnProperty(name = "tolerance.security.api-docs-login", havingValue = "true")
+  FilterRegistrationBean<Filter> apiDocsAuthentication(ProcessEngine engine) {
+    return authentication("apiDocsAuthentication", new ApplicationEngineAuthentication(engine), "/api-docs", API_DOCS);
+  }
+
+  private static FilterRegistrationBean<Filter> authentication(String name, ProcessEngineAuthenticationFilter filter,
+      String prefix, String... patterns) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
     registration.setName(name);
-    registration.addUrlPatterns(pattern);
+    registration.addUrlPatterns(patterns);
     registration.setInitParameters(Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, BasicAuthenticationWithJsonBody.class.getName(),
         ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix));
     return registration;
+  }
+
+  /**
+   * Authenticates against the application's own engine, whatever its name: the read API and its
+   * description know no other, and read the caller from this engine.
+   */
+  static class ApplicationEngineAuthentication extends ProcessEngineAuthenticationFilter {
+
+    private final ProcessEngine engine;
+
+    ApplicationEngineAuthentication(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    protected ProcessEngine getAddressedEngine(String engineName) {
+      return engine;
+    }
   }
 }

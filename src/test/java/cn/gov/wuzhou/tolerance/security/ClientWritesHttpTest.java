@@ -10,7 +10,6 @@ import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,8 +142,7 @@ class ClientWritesHttpTest {
     CaseState before = CaseState.of(jdbc, caseId);
     String body = "{\"variables\":" + variables.replace("LONG", "整".repeat(4001)) + "}";
 
-    Reply reply = rest.postRaw("commerce-clerk", "/engine-rest/task/" + taskId + "/complete", "application/json",
-        body.getBytes(StandardCharsets.UTF_8));
+    Reply reply = rest.sendRaw("commerce-clerk", "POST", "/engine-rest/task/" + taskId + "/complete", body);
 
     assertThat(reply.status()).as(what + ": " + reply.body()).isEqualTo(400);
     assertThat(reply.text("field")).isEqualTo("correctionPlan");
@@ -157,8 +155,7 @@ class ClientWritesHttpTest {
     long instances = count("ACT_HI_PROCINST");
     String huge = "{\"variables\":{\"errorDescription\":{\"value\":\"" + "A".repeat(14 * 1024 * 1024) + "\"}}}";
 
-    Reply reply = rest.postRaw("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
-        "application/json", huge.getBytes(StandardCharsets.UTF_8));
+    Reply reply = rest.sendRaw("commerce-clerk", "POST", "/engine-rest/process-definition/key/toleranceCase/start", huge);
 
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.text("message")).contains("请求内容过大");
@@ -231,9 +228,9 @@ class ClientWritesHttpTest {
     CaseState before = CaseState.of(jdbc, caseId);
     Map<String, Object> reportedTimely = Map.of("value", false);
 
-    assertThat(rest.put("commerce-clerk", "/engine-rest/task/" + taskId + "/variables/reportedTimely", reportedTimely)
+    assertThat(rest.send("commerce-clerk", "PUT", "/engine-rest/task/" + taskId + "/variables/reportedTimely", reportedTimely)
         .status()).isEqualTo(403);
-    assertThat(rest.put("commerce-clerk", "/engine-rest/task/" + taskId + "/localVariables/correctionPlan",
+    assertThat(rest.send("commerce-clerk", "PUT", "/engine-rest/task/" + taskId + "/localVariables/correctionPlan",
         Map.of("value", "整改")).status()).isEqualTo(403);
     assertThat(rest.post("commerce-clerk", "/engine-rest/task/" + taskId + "/variables",
         Map.of("modifications", Map.of("reportedTimely", reportedTimely))).status()).isEqualTo(403);
@@ -246,7 +243,7 @@ class ClientWritesHttpTest {
         .isEqualTo(403);
     assertThat(CaseState.of(jdbc, caseId)).isEqualTo(before);
 
-    assertThat(rest.put("admin", "/engine-rest/process-instance/" + caseId + "/variables/supervisionNote",
+    assertThat(rest.send("admin", "PUT", "/engine-rest/process-instance/" + caseId + "/variables/supervisionNote",
         Map.of("value", "管理员更正")).status()).as("administrators repair cases").isEqualTo(204);
   }
 

@@ -49,17 +49,24 @@ public final class Rest {
         .POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
-  public Reply put(String user, String path, Object body) {
-    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+  /** Any method, with a JSON body or none. */
+  public Reply send(String user, String method, String path, Object body) {
+    return send(user, PASSWORD, method, path, body);
   }
 
-  /** Sends a body as it is, with no JSON encoding: for malformed and oversized requests. */
-  public Reply postRaw(String user, String path, String contentType, byte[] body) {
+  public Reply send(String user, String password, String method, String path, Object body) {
+    HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(write(body));
+    return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .method(method, content));
+  }
+
+  /** A body sent as it is, well-formed JSON or not. */
+  public Reply sendRaw(String user, String method, String path, String body) {
     return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** Camunda's variable format: {@code {"name": {"value": ...}}}. */
@@ -112,8 +119,8 @@ public final class Rest {
     }
   }
 
-  // an answer that is not JSON (which would be a bug of its own) is kept as text for the assertion to show
-  private static JsonNode parse(String body) {
+  /** The body as JSON; a body that is not JSON (the test then fails on it) as one text node. */
+  public static JsonNode parse(String body) {
     if (body.isBlank()) {
       return JSON.nullNode();
     }
@@ -124,7 +131,7 @@ public final class Rest {
     }
   }
 
-  private static String write(Object body) {
+  static String write(Object body) {
     try {
       return JSON.writeValueAsString(body);
     } catch (IOException e) {
