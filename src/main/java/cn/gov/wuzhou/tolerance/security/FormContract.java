@@ -103,14 +103,14 @@ final class FormContract {
     if (raw instanceof TypedValue typed) {
       if (typed.getType() != null && !PLAIN_TYPES.contains(typed.getType())) {
         throw new InvalidFieldException(field.key(), field.label(),
-            "的取值类型 " + typed.getType().getName() + " 不被接受：只接受文本、数字和是否");
+            "的取值类型 " + typed.getType().getName() + " 不被接受：只接受文本、数字和是否，不接受对象、字节或文件");
       }
       value = typed.getValue();
     }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
       return value;
     }
-    throw new InvalidFieldException(field.key(), field.label(), "的取值类型不被接受：只接受文本、数字和是否");
+    throw new InvalidFieldException(field.key(), field.label(), "的取值类型不被接受：只接受文本、数字和是否，不接受对象、字节或文件");
   }
 
   private static void check(Field field, Object value) {

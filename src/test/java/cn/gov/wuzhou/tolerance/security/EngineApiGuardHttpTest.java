@@ -274,7 +274,7 @@ class EngineApiGuardHttpTest {
   }
 
   private JobQuery timerQuery() {
-    return managementService.createJobQuery().processInstanceId(caseId).timers();
+    return managementService.createJobQuery().processInstanceId(caseId).timers().activityId("correctionOverdue");
   }
 
   private JobState state() {
