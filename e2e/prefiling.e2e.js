@@ -8,63 +8,15 @@
 //   3. commerce-clerk completes 领取备案回执, whose form shows the number WZBA-<year>-<4 digits>;
 //   4. admin sees in Cockpit the prefiling process and, over the REST API, the instance COMPLETED.
 //
-// Environment: BASE_URL (default http://localhost:8080), E2E_OUT (screenshots, default ../target/e2e),
-// CHROMIUM (default /usr/bin/chromium), E2E_HEADED=1 for a visible browser (with a display).
+// Environment: see support.js.
 'use strict';
 
 const assert = require('node:assert/strict');
 const fs = require('fs');
-const path = require('path');
-const { chromium } = require('playwright-core');
+const { BASE, OUT, step, screenshots, login, loginTasklist, waitUntilLoaded, adminGet, run } = require('./support');
 
-const BASE = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const OUT = path.resolve(process.env.E2E_OUT || path.join(__dirname, '..', 'target', 'e2e'));
-const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT = 30000;
-const PASSWORD = process.env.TOLERANCE_DEMO_PASSWORD || 'demo';
-
+const screenshot = screenshots('prefiling');
 const planTitle = `营商环境“一件事”改革试点（e2e ${new Date().toISOString().replace(/[-:T.Z]/g, '').slice(0, 14)}）`;
-
-let shot = 0;
-async function screenshot(page, name) {
-  shot++;
-  const file = path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${path.relative(process.cwd(), file)}`);
-}
-
-function step(title) {
-  console.log(`- ${title}`);
-}
-
-async function login(browser, app, user) {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
-    viewport: { width: 1400, height: 1000 }
-  });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  page.on('pageerror', err => console.log(`  [${user}] page error: ${err.message}`));
-  await page.goto(`${BASE}/camunda/app/${app}/`);
-  const name = page.locator('input[type=text]');
-  const password = page.locator('input[type=password]');
-  // the login form may re-render while it is being filled in: fill until both fields hold what was typed
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await name.fill(user);
-    await password.fill(PASSWORD);
-    if (await name.inputValue() === user && await password.inputValue() === PASSWORD) break;
-    await page.waitForTimeout(300);
-  }
-  await page.locator('button[type=submit]').click();
-  return { context, page };
-}
-
-async function loginTasklist(browser, user) {
-  const session = await login(browser, 'tasklist', user);
-  await session.page.getByText('我的待办').first().waitFor();
-  return session;
-}
 
 async function formText(page) {
   return page.locator('.fjs-container').first().evaluate(el =>
@@ -114,184 +66,143 @@ async function selectOption(page, key, label) {
   await page.locator(`.fjs-form-field:has([id$="Field_${key}"]) .fjs-select-display:text-is("${label}")`).waitFor();
 }
 
-// Cockpit's and Tasklist's widgets say 正在加载… until their data is there.
-async function waitUntilLoaded(page) {
-  await page.waitForFunction(() => !document.body.innerText.includes('正在加载'), null, { timeout: TIMEOUT });
-}
+fs.mkdirSync(OUT, { recursive: true });
+run('prefiling', async (browser, state) => {
+  // 1. commerce-clerk files the pre-filing ------------------------------------------------------------
+  step('commerce-clerk logs in to Tasklist');
+  state.current = await loginTasklist(browser, 'commerce-clerk');
+  let page = state.current.page;
+  await screenshot(page, 'clerk-tasklist');
 
-async function rest(pathAndQuery) {
-  const res = await fetch(`${BASE}/engine-rest${pathAndQuery}`, {
-    headers: { Authorization: 'Basic ' + Buffer.from(`admin:${PASSWORD}`).toString('base64'), Accept: 'application/json' }
-  });
-  assert.equal(res.status, 200, `GET ${pathAndQuery}: HTTP ${res.status}`);
-  return res.json();
-}
+  step('发起流程 → 事前备案');
+  await page.locator('.start-process-action').first().click();
+  await page.locator('.modal').getByText('事前备案', { exact: true }).first().click();
+  await page.locator('[id$="Field_planTitle"]').waitFor();
+  const start = page.locator('button[ng-click="startProcessInstance()"]');
 
-async function main() {
-  fs.mkdirSync(OUT, { recursive: true });
-  // chromium.launch gives the browser a fresh profile (--user-data-dir in a new temporary folder) and
-  // removes it on close; each user below gets a fresh context (cookies, storage) of its own.
-  const browser = await chromium.launch({
-    executablePath: EXECUTABLE,
-    headless: !process.env.E2E_HEADED,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--lang=zh-CN'
-    ]
-  });
-  let current;
-  try {
-    // 1. commerce-clerk files the pre-filing ------------------------------------------------------------
-    step('commerce-clerk logs in to Tasklist');
-    current = await loginTasklist(browser, 'commerce-clerk');
-    let page = current.page;
-    await screenshot(page, 'clerk-tasklist');
+  step('empty submit: form-js validation messages are in Chinese');
+  await start.click();
+  const errors = page.locator('.fjs-form-field-error');
+  await errors.first().waitFor();
+  await page.getByText('此项为必填项。').first().waitFor();
+  const formText = await page.locator('.fjs-container').first().innerText();
+  assert.ok(!/Field is required|Field must/.test(formText), 'an English form-js validation message is shown:\n' + formText);
+  assert.ok(!/\bSelect\b/.test(formText), 'the English select placeholder "Select" is shown');
+  assert.ok((await errors.count()) >= 7, `expected a message for each of the 7 required fields, got ${await errors.count()}`);
+  await screenshot(page, 'clerk-start-form-empty-submit');
 
-    step('发起流程 → 事前备案');
-    await page.locator('.start-process-action').first().click();
-    await page.locator('.modal').getByText('事前备案', { exact: true }).first().click();
-    await page.locator('[id$="Field_planTitle"]').waitFor();
-    const start = page.locator('button[ng-click="startProcessInstance()"]');
+  step('fill the start form');
+  await page.locator('[id$="Field_planTitle"]').fill(planTitle);
+  await selectOption(page, 'workCategory', '招商引资');
+  await page.locator('.fjs-form-field:has([id*="Field_innovationNature-"])').getByLabel('创新性', { exact: true }).check();
+  await page.locator('[id$="Field_planSummary"]').fill('将企业开办、用电报装、不动产登记合并为“一件事”办理，压缩审批时限至 3 个工作日。');
+  await page.locator('[id$="Field_riskAssessment"]').fill('涉及跨部门数据共享，可能因系统对接不完善导致个别事项办理延误；已制定人工兜底方案。');
+  const date = page.locator('[id$="Field_plannedStart-date"]');
+  await date.click();
+  const calendar = page.locator('.flatpickr-calendar.open');
+  await calendar.waitFor();
+  const calendarText = await calendar.innerText();
+  assert.ok(/[一二三四五六日]/.test(calendarText) && !/\b(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\b/.test(calendarText),
+    'the date picker shows English weekdays:\n' + calendarText);
+  assert.ok(!/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/
+    .test(await calendar.evaluate(el => el.innerText + [...el.querySelectorAll('option')].map(o => o.text).join(' '))),
+  'the date picker shows English month names');
+  await screenshot(page, 'clerk-date-picker');
+  await date.fill('2026/12/15');
+  await date.press('Enter');
+  await page.locator('[id$="Field_planTitle"]').click();
+  await selectOption(page, 'filingAuthority', '市纪委监委');
+  assert.equal(await page.locator('.fjs-form-field-error').count(), 0, 'validation messages remain after filling the form');
+  await screenshot(page, 'clerk-start-form-filled');
 
-    step('empty submit: form-js validation messages are in Chinese');
-    await start.click();
-    const errors = page.locator('.fjs-form-field-error');
-    await errors.first().waitFor();
-    await page.getByText('此项为必填项。').first().waitFor();
-    const formText = await page.locator('.fjs-container').first().innerText();
-    assert.ok(!/Field is required|Field must/.test(formText), 'an English form-js validation message is shown:\n' + formText);
-    assert.ok(!/\bSelect\b/.test(formText), 'the English select placeholder "Select" is shown');
-    assert.ok((await errors.count()) >= 7, `expected a message for each of the 7 required fields, got ${await errors.count()}`);
-    await screenshot(page, 'clerk-start-form-empty-submit');
+  step('submit the pre-filing');
+  await start.click();
+  await page.locator('.modal').waitFor({ state: 'detached' });
+  await state.current.context.close();
 
-    step('fill the start form');
-    await page.locator('[id$="Field_planTitle"]').fill(planTitle);
-    await selectOption(page, 'workCategory', '招商引资');
-    await page.locator('.fjs-form-field:has([id*="Field_innovationNature-"])').getByLabel('创新性', { exact: true }).check();
-    await page.locator('[id$="Field_planSummary"]').fill('将企业开办、用电报装、不动产登记合并为“一件事”办理，压缩审批时限至 3 个工作日。');
-    await page.locator('[id$="Field_riskAssessment"]').fill('涉及跨部门数据共享，可能因系统对接不完善导致个别事项办理延误；已制定人工兜底方案。');
-    const date = page.locator('[id$="Field_plannedStart-date"]');
-    await date.click();
-    const calendar = page.locator('.flatpickr-calendar.open');
-    await calendar.waitFor();
-    const calendarText = await calendar.innerText();
-    assert.ok(/[一二三四五六日]/.test(calendarText) && !/\b(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\b/.test(calendarText),
-      'the date picker shows English weekdays:\n' + calendarText);
-    assert.ok(!/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/
-      .test(await calendar.evaluate(el => el.innerText + [...el.querySelectorAll('option')].map(o => o.text).join(' '))),
-    'the date picker shows English month names');
-    await screenshot(page, 'clerk-date-picker');
-    await date.fill('2026/12/15');
-    await date.press('Enter');
-    await page.locator('[id$="Field_planTitle"]').click();
-    await selectOption(page, 'filingAuthority', '市纪委监委');
-    assert.equal(await page.locator('.fjs-form-field-error').count(), 0, 'validation messages remain after filling the form');
-    await screenshot(page, 'clerk-start-form-filled');
+  // 2. jiwei reviews it ---------------------------------------------------------------------------------
+  step('jiwei logs in, opens 本机构待办, finds 审核备案方案');
+  state.current = await loginTasklist(browser, 'jiwei');
+  page = state.current.page;
+  await openTaskOfThisPlan(page, '本机构待办', '审核备案方案');
+  await screenshot(page, 'jiwei-task-selected');
 
-    step('submit the pre-filing');
-    await start.click();
-    await page.locator('.modal').waitFor({ state: 'detached' });
-    await current.context.close();
-
-    // 2. jiwei reviews it ---------------------------------------------------------------------------------
-    step('jiwei logs in, opens 本机构待办, finds 审核备案方案');
-    current = await loginTasklist(browser, 'jiwei');
-    page = current.page;
-    await openTaskOfThisPlan(page, '本机构待办', '审核备案方案');
-    await screenshot(page, 'jiwei-task-selected');
-
-    step('claim it; the Camunda Form is in Chinese');
-    await page.locator('[ng-click="claim()"]').first().click();
-    await page.locator('.fjs-container').first().waitFor();
-    await page.locator('[id$="Field_planTitle"]').waitFor();
-    for (const label of ['备案单位', '方案名称', '工作类别', '方案内容摘要', '审核结论']) {
-      await page.locator('.fjs-form-field-label', { hasText: label }).first().waitFor();
-    }
-    assert.equal(await page.locator('[id$="Field_planTitle"]').inputValue(), planTitle, 'the review form shows another plan');
-
-    step('予以备案 → complete');
-    // 需补充的内容 is asked, and marked required, only while 退回补充 is chosen
-    const decision = page.locator('.fjs-form-field:has([id*="Field_prefilingDecision-"])');
-    await decision.getByLabel('退回补充', { exact: true }).check();
-    await page.locator('.fjs-form-field-label', { hasText: '需补充的内容*' }).first().waitFor();
-    await decision.getByLabel('予以备案', { exact: true }).check();
-    await page.locator('[id$="Field_reviewComment"]').waitFor({ state: 'detached' });
-    await screenshot(page, 'jiwei-review-form');
-    await complete(page);
-    await current.context.close();
-
-    // 3. commerce-clerk receives the receipt --------------------------------------------------------------
-    step('commerce-clerk completes 领取备案回执 (shows WZBA-<year>-<4 digits>)');
-    current = await loginTasklist(browser, 'commerce-clerk');
-    page = current.page;
-    // the registration runs as a job (asyncBefore): openTaskOfThisPlan waits for the receipt task
-    await openTaskOfThisPlan(page, '本机构待办', '领取备案回执');
-    await page.locator('[ng-click="claim()"]').first().click();
-    const receiptForm = page.locator('.fjs-container').first();
-    await receiptForm.waitFor();
-    // values are shown in read-only fields, never rendered into the form's text
-    await receiptForm.locator('[id$="Field_prefilingNo"]').waitFor();
-    assert.equal(await receiptForm.locator('[id$="Field_planTitle"]').inputValue(), planTitle, 'the receipt names another plan');
-    const number = await receiptForm.locator('[id$="Field_prefilingNo"]').inputValue();
-    assert.match(number, new RegExp(`^WZBA-${new Date().getFullYear()}-\\d{4}$`), 'the receipt shows no registry number');
-    console.log(`  receipt shows ${number}`);
-    await screenshot(page, 'clerk-receipt');
-    await complete(page);
-    await current.context.close();
-
-    // 4. admin: Cockpit and the history -------------------------------------------------------------------
-    step('admin: the instance is COMPLETED (history REST), Cockpit shows the prefiling process');
-    const instances = await rest(`/history/process-instance?processDefinitionKey=prefiling&variables=planTitle_eq_${encodeURIComponent(planTitle)}`);
-    assert.equal(instances.length, 1, `expected one prefiling instance for ${planTitle}`);
-    assert.equal(instances[0].state, 'COMPLETED');
-    const vars = await rest(`/history/variable-instance?processInstanceId=${instances[0].id}&variableName=prefilingNo`);
-    assert.equal(vars.length, 1, 'no prefilingNo in the history');
-    assert.equal(vars[0].value, number, 'the receipt showed another number than the one registered');
-
-    current = await login(browser, 'cockpit', 'admin');
-    page = current.page;
-    await page.locator('.dashboard').first().waitFor();
-    await waitUntilLoaded(page);
-    await screenshot(page, 'admin-cockpit-dashboard');
-
-    await page.goto(`${BASE}/camunda/app/cockpit/default/#/processes`);
-    const row = page.locator('tr:has(a:text-is("prefiling"))').first();
-    await row.waitFor();
-    await waitUntilLoaded(page);
-    const headers = await page.locator('thead th').allInnerTexts();
-    const runningColumn = headers.findIndex(h => h.includes('运行中的实例'));
-    assert.ok(runningColumn >= 0, 'Cockpit shows no column 运行中的实例: ' + headers.join(' | '));
-    const shownRunning = Number((await row.locator('td').nth(runningColumn).innerText()).trim());
-    const running = (await rest('/process-instance/count?processDefinitionKey=prefiling')).count;
-    assert.equal(shownRunning, running, 'Cockpit shows another number of running pre-filings than the engine');
-    const stillRunning = await rest(`/process-instance?processInstanceIds=${instances[0].id}`);
-    assert.equal(stillRunning.length, 0, 'the finished pre-filing is still running');
-    console.log(`  Cockpit: 事前备案 has ${shownRunning} running instance(s); this one is finished`);
-    await screenshot(page, 'admin-cockpit-processes');
-
-    await row.getByRole('link', { name: '事前备案' }).first().click();
-    await page.locator('.djs-container').first().waitFor();
-    await page.locator('.djs-element[data-element-id="reviewPrefiling"]').first().waitFor();
-    await waitUntilLoaded(page);
-    assert.equal(await page.locator(`a:text-is("${instances[0].id}")`).count(), 0,
-      'Cockpit lists the finished pre-filing among the running instances');
-    await screenshot(page, 'admin-cockpit-prefiling');
-    await current.context.close();
-    current = null;
-    console.log(`e2e: 1 passed, 0 failed (screenshots in ${OUT})`);
-  } catch (err) {
-    if (current) {
-      await screenshot(current.page, 'FAILED').catch(() => {});
-    }
-    throw err;
-  } finally {
-    await browser.close();
+  step('claim it; the Camunda Form is in Chinese');
+  await page.locator('[ng-click="claim()"]').first().click();
+  await page.locator('.fjs-container').first().waitFor();
+  await page.locator('[id$="Field_planTitle"]').waitFor();
+  for (const label of ['备案单位', '方案名称', '工作类别', '方案内容摘要', '审核结论']) {
+    await page.locator('.fjs-form-field-label', { hasText: label }).first().waitFor();
   }
-}
+  assert.equal(await page.locator('[id$="Field_planTitle"]').inputValue(), planTitle, 'the review form shows another plan');
 
-main().catch(err => {
-  console.error(err);
-  console.log('e2e: 0 passed, 1 failed');
-  process.exit(1);
+  step('予以备案 → complete');
+  // 需补充的内容 is asked, and marked required, only while 退回补充 is chosen
+  const decision = page.locator('.fjs-form-field:has([id*="Field_prefilingDecision-"])');
+  await decision.getByLabel('退回补充', { exact: true }).check();
+  await page.locator('.fjs-form-field-label', { hasText: '需补充的内容*' }).first().waitFor();
+  await decision.getByLabel('予以备案', { exact: true }).check();
+  await page.locator('[id$="Field_reviewComment"]').waitFor({ state: 'detached' });
+  await screenshot(page, 'jiwei-review-form');
+  await complete(page);
+  await state.current.context.close();
+
+  // 3. commerce-clerk receives the receipt --------------------------------------------------------------
+  step('commerce-clerk completes 领取备案回执 (shows WZBA-<year>-<4 digits>)');
+  state.current = await loginTasklist(browser, 'commerce-clerk');
+  page = state.current.page;
+  // the registration runs as a job (asyncBefore): openTaskOfThisPlan waits for the receipt task
+  await openTaskOfThisPlan(page, '本机构待办', '领取备案回执');
+  await page.locator('[ng-click="claim()"]').first().click();
+  const receiptForm = page.locator('.fjs-container').first();
+  await receiptForm.waitFor();
+  // values are shown in read-only fields, never rendered into the form's text
+  await receiptForm.locator('[id$="Field_prefilingNo"]').waitFor();
+  assert.equal(await receiptForm.locator('[id$="Field_planTitle"]').inputValue(), planTitle, 'the receipt names another plan');
+  const number = await receiptForm.locator('[id$="Field_prefilingNo"]').inputValue();
+  assert.match(number, new RegExp(`^WZBA-${new Date().getFullYear()}-\\d{4}$`), 'the receipt shows no registry number');
+  console.log(`  receipt shows ${number}`);
+  await screenshot(page, 'clerk-receipt');
+  await complete(page);
+  await state.current.context.close();
+
+  // 4. admin: Cockpit and the history -------------------------------------------------------------------
+  step('admin: the instance is COMPLETED (history REST), Cockpit shows the prefiling process');
+  const instances = await adminGet(`/engine-rest/history/process-instance?processDefinitionKey=prefiling&variables=planTitle_eq_${encodeURIComponent(planTitle)}`);
+  assert.equal(instances.length, 1, `expected one prefiling instance for ${planTitle}`);
+  assert.equal(instances[0].state, 'COMPLETED');
+  const vars = await adminGet(`/engine-rest/history/variable-instance?processInstanceId=${instances[0].id}&variableName=prefilingNo`);
+  assert.equal(vars.length, 1, 'no prefilingNo in the history');
+  assert.equal(vars[0].value, number, 'the receipt showed another number than the one registered');
+
+  state.current = await login(browser, 'cockpit', 'admin');
+  page = state.current.page;
+  await page.locator('.dashboard').first().waitFor();
+  await waitUntilLoaded(page);
+  await screenshot(page, 'admin-cockpit-dashboard');
+
+  await page.goto(`${BASE}/camunda/app/cockpit/default/#/processes`);
+  const row = page.locator('tr:has(a:text-is("prefiling"))').first();
+  await row.waitFor();
+  await waitUntilLoaded(page);
+  const headers = await page.locator('thead th').allInnerTexts();
+  const runningColumn = headers.findIndex(h => h.includes('运行中的实例'));
+  assert.ok(runningColumn >= 0, 'Cockpit shows no column 运行中的实例: ' + headers.join(' | '));
+  const shownRunning = Number((await row.locator('td').nth(runningColumn).innerText()).trim());
+  const running = (await adminGet('/engine-rest/process-instance/count?processDefinitionKey=prefiling')).count;
+  assert.equal(shownRunning, running, 'Cockpit shows another number of running pre-filings than the engine');
+  const stillRunning = await adminGet(`/engine-rest/process-instance?processInstanceIds=${instances[0].id}`);
+  assert.equal(stillRunning.length, 0, 'the finished pre-filing is still running');
+  console.log(`  Cockpit: 事前备案 has ${shownRunning} running instance(s); this one is finished`);
+  await screenshot(page, 'admin-cockpit-processes');
+
+  await row.getByRole('link', { name: '事前备案' }).first().click();
+  await page.locator('.djs-container').first().waitFor();
+  await page.locator('.djs-element[data-element-id="reviewPrefiling"]').first().waitFor();
+  await waitUntilLoaded(page);
+  assert.equal(await page.locator(`a:text-is("${instances[0].id}")`).count(), 0,
+    'Cockpit lists the finished pre-filing among the running instances');
+  await screenshot(page, 'admin-cockpit-prefiling');
+  await state.current.context.close();
+  state.current = null;
 });

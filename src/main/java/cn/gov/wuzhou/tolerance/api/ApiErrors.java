@@ -16,7 +16,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of the read API as a JSON body with its status; never a stack trace or an HTML page. */
 @RestControllerAdvice
-class ApiErrors {
+public class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -42,7 +42,7 @@ class ApiErrors {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    return body(HttpStatus.METHOD_NOT_ALLOWED, "接口只读，不支持 " + e.getMethod(), request);
+    return body(HttpStatus.METHOD_NOT_ALLOWED, "此接口不支持 " + e.getMethod() + " 请求", request);
   }
 
   @ExceptionHandler(Exception.class)
@@ -51,7 +51,8 @@ class ApiErrors {
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", request);
   }
 
-  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, HttpServletRequest request) {
+  /** The JSON body of every error of the API; public for the advice of features outside this package. */
+  public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, HttpServletRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status.value());
     body.put("error", status.getReasonPhrase());

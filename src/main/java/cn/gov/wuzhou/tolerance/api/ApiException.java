@@ -3,11 +3,11 @@ package cn.gov.wuzhou.tolerance.api;
 import org.springframework.http.HttpStatus;
 
 /** An error the read API answers with its own status and a message a person understands. */
-class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
 
-  ApiException(HttpStatus status, String message) {
+  public ApiException(HttpStatus status, String message) {
     super(message);
     this.status = status;
   }
@@ -16,11 +16,11 @@ class ApiException extends RuntimeException {
     return status;
   }
 
-  static ApiException notFound(String what) {
+  public static ApiException notFound(String what) {
     return new ApiException(HttpStatus.NOT_FOUND, what + " 不存在或不在您的查看范围内");
   }
 
-  static ApiException badRequest(String message) {
+  public static ApiException badRequest(String message) {
     return new ApiException(HttpStatus.BAD_REQUEST, message);
   }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * oversight agencies see everything; a county's bodies see their county's units and consultations;
  * a unit sees its own records only.
  */
-record Caller(String userId, List<String> groups) {
+public record Caller(String userId, List<String> groups) {
 
   private static final Set<String> CITY_AGENCIES = Agencies.groups().stream()
       .filter(group -> Agencies.TYPE_AGENCY.equals(group.type()) && County.ofBody(group.id()).isEmpty())

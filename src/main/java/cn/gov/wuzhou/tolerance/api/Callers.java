@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The caller the authentication filter established for this request (HTTP Basic on {@code /api}). */
 @Component
-class Callers {
+public class Callers {
 
   private final IdentityService identityService;
 
@@ -16,7 +16,7 @@ class Callers {
     this.identityService = identityService;
   }
 
-  Caller current() {
+  public Caller current() {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "需要登录：请以 HTTP Basic 提供用户名和密码");

@@ -2,6 +2,7 @@ package cn.gov.wuzhou.tolerance.common;
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,6 +20,16 @@ public class Today {
 
   public LocalDate date() {
     return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+  }
+
+  /** Now in Wuzhou, with its offset. */
+  public OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+  }
+
+  /** The same moment as Wuzhou's clocks show it (a database may hand it back in UTC). */
+  public OffsetDateTime local(OffsetDateTime moment) {
+    return moment.atZoneSameInstant(zone).toOffsetDateTime();
   }
 
   /** The moment a day begins in Wuzhou. */

@@ -10,13 +10,10 @@ final class TasklistFilters {
 
   record FilterSpec(String name, TaskQuery query, Map<String, Object> properties) {}
 
-  // columns a clerk scans for: which unit, which plan or official, which numbers
-  private static final List<Map<String, String>> VARIABLE_COLUMNS = List.of(
-      Map.of("name", "unitName", "label", "报告单位"),
-      Map.of("name", "planTitle", "label", "备案方案"),
-      Map.of("name", "officialName", "label", "当事人"),
-      Map.of("name", "prefilingNo", "label", "备案编号"),
-      Map.of("name", "decisionNo", "label", "决定编号"));
+  // columns a clerk scans for: which unit, which plan or official, which numbers (the task's own copies)
+  private static final List<Map<String, String>> VARIABLE_COLUMNS = TaskCards.COLUMNS.stream()
+      .map(column -> Map.of("name", column.cardVariable(), "label", column.label()))
+      .toList();
 
   private TasklistFilters() {}
 

@@ -15,8 +15,9 @@ import org.springframework.core.Ordered;
 /**
  * Puts {@code /engine-rest} and the registry's {@code /api} behind HTTP Basic authentication
  * against the Camunda identity service; the authenticated user's groups then drive the engine's
- * authorization checks. The webapps keep their own session login. Every API answer gets the
- * {@link ApiResponseHeaders}; every request to these APIs and the webapps' own API is held to
+ * authorization checks. The webapps keep their own session login, which {@code /api} also accepts (for the
+ * webapps' plugins), with a CSRF token for what changes something ({@link ApiSessionCsrfFilter}). Every API
+ * answer gets the {@link ApiResponseHeaders}; every request to these APIs and the webapps' own API is held to
  * {@link RequestLimits}; every password check, HTTP Basic or the webapps' login form, goes through
  * {@link LoginThrottleFilter} first.
  */
@@ -63,29 +64,31 @@ class RestAuthenticationConfig {
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
-    return authentication("engineRestAuthentication", new ProcessEngineAuthenticationFilter(), "/engine-rest",
-        "/engine-rest/*");
+    return authentication("engineRestAuthentication", new ProcessEngineAuthenticationFilter(),
+        BasicAuthenticationWithJsonBody.class, "/engine-rest", "/engine-rest/*");
   }
 
   @Bean
   FilterRegistrationBean<Filter> registryApiAuthentication(ProcessEngine engine) {
-    return authentication("registryApiAuthentication", new ApplicationEngineAuthentication(engine), "/api", "/api/*");
+    return authentication("registryApiAuthentication", new ApplicationEngineAuthentication(engine),
+        SessionOrBasicAuthentication.class, "/api", "/api/*");
   }
 
   /** Under prod: the description of the API tells an outsider too much about it. */
   @Bean
   @ConditionalOnProperty(name = "tolerance.security.api-docs-login", havingValue = "true")
   FilterRegistrationBean<Filter> apiDocsAuthentication(ProcessEngine engine) {
-    return authentication("apiDocsAuthentication", new ApplicationEngineAuthentication(engine), "/api-docs", API_DOCS);
+    return authentication("apiDocsAuthentication", new ApplicationEngineAuthentication(engine),
+        BasicAuthenticationWithJsonBody.class, "/api-docs", API_DOCS);
   }
 
   private static FilterRegistrationBean<Filter> authentication(String name, ProcessEngineAuthenticationFilter filter,
-      String prefix, String... patterns) {
+      Class<? extends BasicAuthenticationWithJsonBody> provider, String prefix, String... patterns) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
     registration.setName(name);
     registration.addUrlPatterns(patterns);
     registration.setInitParameters(Map.of(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, BasicAuthenticationWithJsonBody.class.getName(),
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName(),
         ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix));
     return registration;
   }

@@ -3,10 +3,12 @@ package cn.gov.wuzhou.tolerance.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,61 @@ public final class Rest {
         .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A POST answered as Tasklist asks for it: HAL, with the task list's embedded variables. */
+  public Reply postHal(String user, String path, Object body) {
+    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  /** A file in a multipart/form-data request, as a browser's file input sends it. */
+  public record FilePart(String fileName, String contentType, byte[] content) {}
+
+  /** A multipart/form-data POST: the file (field {@code file}, if any) and text fields. */
+  public Reply upload(String user, String path, FilePart file, Map<String, String> fields) {
+    return send(user, PASSWORD, multipart(HttpRequest.newBuilder(URI.create(base + path)), file, fields));
+  }
+
+  /** Builds a multipart/form-data POST onto the request. */
+  public static HttpRequest.Builder multipart(HttpRequest.Builder request, FilePart file, Map<String, String> fields) {
+    String boundary = "----tolerance" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    if (file != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+          + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+  }
+
+  /** A download: the status, the bytes and the headers. */
+  public record Download(int status, byte[] body, HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  public Download download(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    authenticate(request, user, PASSWORD);
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Camunda's variable format: {@code {"name": {"value": ...}}}. */
   public static ObjectNode variables(Map<String, ?> values) {
     ObjectNode variables = JSON.createObjectNode();
@@ -103,13 +160,14 @@ public final class Rest {
   }
 
   private Reply send(String user, String password, HttpRequest.Builder request) {
-    if (user != null) {
-      String credentials = user + ":" + password;
-      request.header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
+    authenticate(request, user, password);
+    return send(CLIENT, request);
+  }
+
+  /** Sends the request with the given client (with its cookies, say) and reads the JSON answer. */
+  public static Reply send(HttpClient client, HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), parse(response.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -126,8 +184,16 @@ public final class Rest {
     }
     try {
       return JSON.readTree(body);
-    } catch (IOException notJson) {
+    } catch (IOException e) {
       return JSON.getNodeFactory().textNode(body);
+    }
+  }
+
+  private static void authenticate(HttpRequest.Builder request, String user, String password) {
+    if (user != null) {
+      String credentials = user + ":" + password;
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

@@ -1,0 +1,141 @@
+// Shared by the browser tests: headless Chromium (Debian's /usr/bin/chromium through playwright-core, no
+// downloaded browser), preferred language zh-CN, one fresh context (cookies, storage) per user; screenshots.
+//
+// Environment: BASE_URL (default http://localhost:8080), E2E_OUT (screenshots, default ../target/e2e),
+// CHROMIUM (default /usr/bin/chromium), E2E_HEADED=1 for a visible browser (with a display).
+'use strict';
+
+const assert = require('node:assert/strict');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const BASE = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
+const OUT = path.resolve(process.env.E2E_OUT || path.join(__dirname, '..', 'target', 'e2e'));
+const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT = 30000;
+const PASSWORD = process.env.TOLERANCE_DEMO_PASSWORD || 'demo';
+
+function step(title) {
+  console.log(`- ${title}`);
+}
+
+/** Numbered full-page screenshots in OUT, named after the scenario. */
+function screenshots(scenario) {
+  let shot = 0;
+  return async (page, name) => {
+    shot++;
+    const file = path.join(OUT, `${scenario}-${String(shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`  screenshot ${path.relative(process.cwd(), file)}`);
+  };
+}
+
+// chromium.launch gives the browser a fresh profile (--user-data-dir in a new temporary folder) and removes it on close
+function launch() {
+  return chromium.launch({
+    executablePath: EXECUTABLE,
+    headless: !process.env.E2E_HEADED,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--lang=zh-CN'
+    ]
+  });
+}
+
+async function login(browser, app, user) {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.on('pageerror', err => console.log(`  [${user}] page error: ${err.message}`));
+  await page.goto(`${BASE}/camunda/app/${app}/`);
+  const name = page.locator('input[type=text]');
+  const password = page.locator('input[type=password]');
+  // the login form may re-render while it is being filled in: fill until both fields hold what was typed
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await name.fill(user);
+    await password.fill(PASSWORD);
+    if (await name.inputValue() === user && await password.inputValue() === PASSWORD) break;
+    await page.waitForTimeout(300);
+  }
+  await page.locator('button[type=submit]').click();
+  return { context, page };
+}
+
+async function loginTasklist(browser, user) {
+  const session = await login(browser, 'tasklist', user);
+  await session.page.getByText('我的待办').first().waitFor();
+  return session;
+}
+
+// Cockpit's and Tasklist's widgets say 正在加载… until their data is there.
+async function waitUntilLoaded(page) {
+  await page.waitForFunction(() => !document.body.innerText.includes('正在加载'), null, { timeout: TIMEOUT });
+}
+
+/** A request as an integrator makes it (HTTP Basic); the status and the JSON answer. */
+async function call(user, method, pathAndQuery, body) {
+  const res = await fetch(`${BASE}${pathAndQuery}`, {
+    method,
+    headers: {
+      Authorization: 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64'),
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+    },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = text;
+  }
+  return { status: res.status, json };
+}
+
+/** GET as admin, expecting 200. */
+async function adminGet(pathAndQuery) {
+  const res = await call('admin', 'GET', pathAndQuery);
+  assert.equal(res.status, 200, `GET ${pathAndQuery}: HTTP ${res.status}`);
+  return res.json;
+}
+
+/** Waits until the condition holds (jobs run in the background). */
+async function eventually(what, condition, seconds = 30) {
+  const end = Date.now() + seconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting until ${what}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+/** Runs a scenario: a screenshot FAILED of the page in use when it fails, the browser closed in any case. */
+async function run(scenario, body) {
+  const browser = await launch();
+  const state = { current: null };
+  try {
+    await body(browser, state);
+    console.log(`e2e ${scenario}: 1 passed, 0 failed (screenshots in ${OUT})`);
+  } catch (err) {
+    if (state.current) {
+      await screenshots(scenario)(state.current.page, 'FAILED').catch(() => {});
+    }
+    console.error(err);
+    console.log(`e2e ${scenario}: 0 passed, 1 failed`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+module.exports = {
+  BASE, OUT, PASSWORD, TIMEOUT, step, screenshots, login, loginTasklist, waitUntilLoaded, call, adminGet, eventually, run
+};

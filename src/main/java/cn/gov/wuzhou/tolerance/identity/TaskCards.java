@@ -1,0 +1,104 @@
+package cn.gov.wuzhou.tolerance.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a task's card in Tasklist says of its case: the unit, the official or the plan, the numbers.
+ *
+ * <p>Agencies work a case's tasks without reading the case (READ on the task, not on the process
+ * instance), so the task list cannot embed the case's variables for them. When a task is created, the
+ * few the card shows are copied into variables of the task itself: whoever may read the task may read
+ * them, nobody else, and every other variable of the case stays as closed as it was. The copies have
+ * names of their own, so a form that changes {@code planTitle} still changes the case's variable.
+ *
+ * <p>Installed on every user task of every process by a parse listener (the BPMN stays as process
+ * owners edit it), as a built-in listener, so it also runs when Cockpit skips custom listeners. The
+ * copies are not facts of the case, whose own variables are in the history: they are kept out of it.
+ */
+@Component
+public class TaskCards extends AbstractProcessEnginePlugin {
+
+  /** A case variable, the task variable its card shows it as, and the column's label. */
+  public record Column(String caseVariable, String cardVariable, String label) {}
+
+  public static final List<Column> COLUMNS = List.of(
+      new Column("unitName", "cardUnitName", "报告单位"),
+      new Column("planTitle", "cardPlanTitle", "备案方案"),
+      new Column("officialName", "cardOfficialName", "当事人"),
+      new Column("prefilingNo", "cardPrefilingNo", "备案编号"),
+      new Column("decisionNo", "cardDecisionNo", "决定编号"));
+
+  static final Set<String> CARD_VARIABLES = COLUMNS.stream().map(Column::cardVariable).collect(Collectors.toSet());
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new CopyOnCreate());
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  // after init: the engine has built its history handler by now
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setHistoryEventHandler(new WithoutCopies(configuration.getHistoryEventHandler()));
+  }
+
+  static void copy(DelegateTask task) {
+    for (Column column : COLUMNS) {
+      Object value = task.getVariable(column.caseVariable());
+      if (value != null) {
+        task.setVariableLocal(column.cardVariable(), value);
+      }
+    }
+  }
+
+  static final class CopyOnCreate extends AbstractBpmnParseListener {
+
+    private static final TaskListener COPY = TaskCards::copy;
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+          .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
+    }
+  }
+
+  /** The engine's history handler, minus the events of the copies (created, and deleted with their task). */
+  record WithoutCopies(HistoryEventHandler next) implements HistoryEventHandler {
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (!isCopy(event)) {
+        next.handleEvent(event);
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      next.handleEvents(events.stream().filter(event -> !isCopy(event)).toList());
+    }
+
+    static boolean isCopy(HistoryEvent event) {
+      return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+          && CARD_VARIABLES.contains(variable.getVariableName());
+    }
+  }
+}
