@@ -1,11 +1,10 @@
 package cn.gov.wuzhou.tolerance.api;
 
 import cn.gov.wuzhou.tolerance.common.County;
-import cn.gov.wuzhou.tolerance.consultation.ConsultationLevel;
 import cn.gov.wuzhou.tolerance.identity.Agencies;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
+import cn.gov.wuzhou.tolerance.identity.Jurisdiction;
 import cn.gov.wuzhou.tolerance.registry.UnitScope;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +15,10 @@ import java.util.stream.Collectors;
  * oversight agencies see everything; a county's bodies see their county's units and consultations;
  * a unit sees its own records only.
  */
-public record Caller(String userId, List<String> groups) {
+public record Caller(String userId, List<String> groups, Jurisdiction jurisdiction) {
 
   private static final Set<String> CITY_AGENCIES = Agencies.groups().stream()
-      .filter(group -> Agencies.TYPE_AGENCY.equals(group.type()) && County.ofBody(group.id()).isEmpty())
+      .filter(group -> Agencies.TYPE_AGENCY.equals(group.type()))
       .map(GroupSpec::id)
       .collect(Collectors.toSet());
 
@@ -31,13 +30,8 @@ public record Caller(String userId, List<String> groups) {
     if (seesEverything()) {
       return UnitScope.ALL;
     }
-    List<String> patterns = new ArrayList<>();
-    for (String group : groups) {
-      if (Agencies.isUnit(group)) {
-        patterns.add(group);
-      }
-      County.ofBody(group).ifPresent(county -> patterns.add(ConsultationLevel.of(county).unitGroupPattern()));
-    }
+    List<String> patterns = groups.stream().filter(Agencies::isUnit).collect(Collectors.toList());
+    counties().forEach(county -> patterns.add(county.unitGroupPattern()));
     return UnitScope.of(patterns);
   }
 
@@ -46,6 +40,11 @@ public record Caller(String userId, List<String> groups) {
     if (seesEverything()) {
       return null;
     }
-    return groups.stream().map(County::ofBody).flatMap(Optional::stream).map(County::code).distinct().toList();
+    return counties().stream().map(County::code).toList();
+  }
+
+  /** The counties whose own bodies the caller belongs to. */
+  private List<County> counties() {
+    return groups.stream().map(jurisdiction::countyOfBody).flatMap(Optional::stream).distinct().toList();
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.api;
 
+import cn.gov.wuzhou.tolerance.identity.Jurisdiction;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class Callers {
 
   private final IdentityService identityService;
+  private final Jurisdiction jurisdiction;
 
-  Callers(IdentityService identityService) {
+  Callers(IdentityService identityService, Jurisdiction jurisdiction) {
     this.identityService = identityService;
+    this.jurisdiction = jurisdiction;
   }
 
   public Caller current() {
@@ -22,6 +25,6 @@ public class Callers {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "需要登录：请以 HTTP Basic 提供用户名和密码");
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    return new Caller(authentication.getUserId(), groups);
+    return new Caller(authentication.getUserId(), groups, jurisdiction);
   }
 }

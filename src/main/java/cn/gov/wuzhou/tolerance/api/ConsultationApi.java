@@ -3,7 +3,7 @@ package cn.gov.wuzhou.tolerance.api;
 import cn.gov.wuzhou.tolerance.api.Views.ConsultationView;
 import cn.gov.wuzhou.tolerance.api.Views.PageView;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
-import cn.gov.wuzhou.tolerance.consultation.ConsultationLevel;
+import cn.gov.wuzhou.tolerance.consultation.ConsultationLevels;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,8 +20,10 @@ class ConsultationApi {
 
   private final ConsultationRegistry registry;
   private final Callers callers;
+  private final ConsultationLevels levels;
 
-  ConsultationApi(ConsultationRegistry registry, Callers callers) {
+  ConsultationApi(ConsultationRegistry registry, Callers callers, ConsultationLevels levels) {
+    this.levels = levels;
     this.registry = registry;
     this.callers = callers;
   }
@@ -42,9 +44,9 @@ class ConsultationApi {
     return PageView.of(registry.search(levels, paging.page(), paging.size()), ConsultationView::of);
   }
 
-  private static String parse(String level) {
+  private String parse(String level) {
     try {
-      return ConsultationLevel.parse(level).code();
+      return levels.parse(level).code();
     } catch (InvalidFieldException e) {
       throw ApiException.badRequest(e.getMessage());
     }

@@ -6,6 +6,7 @@ import cn.gov.wuzhou.tolerance.common.Coded;
 import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.consultation.ConsultationLevel;
+import cn.gov.wuzhou.tolerance.consultation.ConsultationLevels;
 import cn.gov.wuzhou.tolerance.registry.CaseStatistics;
 import cn.gov.wuzhou.tolerance.registry.CaseStatistics.Summary;
 import cn.gov.wuzhou.tolerance.registry.UnitScope;
@@ -34,8 +35,10 @@ class StatsApi {
   private final CaseStatistics statistics;
   private final Callers callers;
   private final Today today;
+  private final ConsultationLevels levels;
 
-  StatsApi(CaseStatistics statistics, Callers callers, Today today) {
+  StatsApi(CaseStatistics statistics, Callers callers, Today today, ConsultationLevels levels) {
+    this.levels = levels;
     this.statistics = statistics;
     this.callers = callers;
     this.today = today;
@@ -71,13 +74,13 @@ class StatsApi {
   }
 
   /** A unit named {@code unit-<county>-…} belongs to that county; every other unit to the city. */
-  private static List<Count> byLevel(Map<String, Long> byUnit) {
+  private List<Count> byLevel(Map<String, Long> byUnit) {
     Map<ConsultationLevel, Long> byLevel = new LinkedHashMap<>();
-    ConsultationLevel.all().forEach(level -> byLevel.put(level, 0L));
+    levels.all().forEach(level -> byLevel.put(level, 0L));
     byUnit.forEach((unit, count) -> {
-      ConsultationLevel level = ConsultationLevel.all().stream().skip(1)
+      ConsultationLevel level = levels.all().stream().skip(1)
           .filter(county -> UnitScope.of(List.of(county.unitGroupPattern())).covers(unit))
-          .findFirst().orElse(ConsultationLevel.city());
+          .findFirst().orElse(levels.city());
       byLevel.merge(level, count, Long::sum);
     });
     return byLevel.entrySet().stream()

@@ -2,6 +2,7 @@ package cn.gov.wuzhou.tolerance.api;
 
 import cn.gov.wuzhou.tolerance.common.Circumstance;
 import cn.gov.wuzhou.tolerance.common.Coded;
+import cn.gov.wuzhou.tolerance.common.Department;
 import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
@@ -31,7 +32,8 @@ final class Views {
     }
   }
 
-  record Acknowledgement(String by, LocalDate on) {}
+  /** A body's note of a protection notice; {@code by} and {@code on} are empty until it took note. */
+  record Acknowledgement(Code department, String by, LocalDate on) {}
 
   record PrefilingView(String prefilingNo, String unitGroup, String unitName, String planTitle, String planSummary,
       Code workCategory, Code innovationNature, String riskAssessment, LocalDate plannedStart, Code filingAuthority,
@@ -41,7 +43,7 @@ final class Views {
       return new PrefilingView(r.prefilingNo(), r.unitGroup(), r.unitName(), r.planTitle(), r.planSummary(),
           code(WorkCategory.class, r.workCategory()), code(InnovationNature.class, r.innovationNature()),
           r.riskAssessment(), r.plannedStart(),
-          new Code(r.filingAuthority(), "discipline-inspection".equals(r.filingAuthority()) ? "市纪委监委" : "派驻纪检监察组"),
+          new Code(r.filingAuthority(), "discipline-inspection".equals(r.filingAuthority()) ? "纪检监察机关（本级纪委监委）" : "派驻纪检监察组"),
           r.registeredOn(), r.registeredBy(), r.reviewComment(), r.processInstanceId());
     }
   }
@@ -65,16 +67,12 @@ final class Views {
   }
 
   record ProtectionView(String decisionNo, Code matter, String officialId, String officialName, LocalDate issuedOn,
-      Acknowledgement organizationDept, Acknowledgement hrSocialSecurity) {
+      List<Acknowledgement> acknowledgements) {
 
     static ProtectionView of(ProtectionNotice n) {
       return new ProtectionView(n.decisionNo(), code(ProtectedMatter.class, n.matter()), n.officialId(),
-          n.officialName(), n.issuedOn(), acknowledgement(n.organizationAcknowledgedBy(), n.organizationAcknowledgedOn()),
-          acknowledgement(n.hrAcknowledgedBy(), n.hrAcknowledgedOn()));
-    }
-
-    private static Acknowledgement acknowledgement(String by, LocalDate on) {
-      return on == null ? null : new Acknowledgement(by, on);
+          n.officialName(), n.issuedOn(), n.acknowledgements().stream()
+              .map(a -> new Acknowledgement(code(Department.class, a.department()), a.by(), a.on())).toList());
     }
   }
 

@@ -3,7 +3,10 @@ package cn.gov.wuzhou.tolerance.common;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The counties, districts and county-level city of Wuzhou; each has its own bodies (M7). */
+/**
+ * The counties, districts and county-level city of Wuzhou. A reporting unit belongs to one when its group id is
+ * {@code unit-<county code>-…}, such as {@code unit-tengxian-agri}.
+ */
 public enum County implements Coded {
   WANXIU("万秀区", "万秀区委"),
   CHANGZHOU("长洲区", "长洲区委"),
@@ -12,6 +15,8 @@ public enum County implements Coded {
   TENGXIAN("藤县", "藤县县委"),
   MENGSHAN("蒙山县", "蒙山县委"),
   CENXI("岑溪市", "岑溪市委");
+
+  private static final String UNIT_PREFIX = "unit-";
 
   private final String label;
   private final String partyCommittee;
@@ -26,31 +31,28 @@ public enum County implements Coded {
     return label;
   }
 
-  /** The prefix of this county's group ids, as in {@code tengxian-discipline-inspection}. */
+  /** The county's code, the prefix of its groups' ids, as in {@code tengxian-discipline-inspection}. */
   public String code() {
     return name().toLowerCase();
   }
 
-  public String disciplineInspectionGroup() {
-    return code() + "-discipline-inspection";
+  /** The name of the county's party committee, as in 藤县县委. */
+  public String partyCommittee() {
+    return partyCommittee;
   }
 
-  public String organizationDeptGroup() {
-    return code() + "-organization-dept";
+  /** The SQL LIKE pattern of the county's reporting units' group ids. */
+  public String unitGroupPattern() {
+    return UNIT_PREFIX + code() + "-%";
   }
 
-  public String disciplineInspectionName() {
-    return label + "纪委监委";
+  public static Optional<County> ofCode(String code) {
+    return Arrays.stream(values()).filter(county -> county.code().equalsIgnoreCase(code)).findFirst();
   }
 
-  /** The county whose discipline-inspection body or organization department this group is, if any. */
-  public static Optional<County> ofBody(String groupId) {
+  /** The county a reporting unit belongs to; none for the city's units. */
+  public static Optional<County> ofUnit(String unitGroup) {
     return Arrays.stream(values())
-        .filter(county -> county.disciplineInspectionGroup().equals(groupId) || county.organizationDeptGroup().equals(groupId))
-        .findFirst();
-  }
-
-  public String organizationDeptName() {
-    return partyCommittee + "组织部";
+        .filter(county -> unitGroup != null && unitGroup.startsWith(UNIT_PREFIX + county.code() + "-")).findFirst();
   }
 }

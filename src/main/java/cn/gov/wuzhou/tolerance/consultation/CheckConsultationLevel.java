@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 public class CheckConsultationLevel implements ExecutionListener {
 
   private final IdentityService identityService;
+  private final ConsultationLevels levels;
 
-  public CheckConsultationLevel(IdentityService identityService) {
+  public CheckConsultationLevel(IdentityService identityService, ConsultationLevels levels) {
     this.identityService = identityService;
+    this.levels = levels;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    ConsultationLevel level = ConsultationLevel.parse(new Fields(execution).text("level", "会商层级", 16));
+    ConsultationLevel level = levels.parse(new Fields(execution).text("level", "会商层级", 16));
     Authentication caller = identityService.getCurrentAuthentication();
     if (caller != null) {
       List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
@@ -39,5 +41,6 @@ public class CheckConsultationLevel implements ExecutionListener {
     execution.setVariable("levelName", level.name());
     execution.setVariable("disciplineGroup", level.disciplineGroup());
     execution.setVariable("organizationGroup", level.organizationGroup());
+    execution.setVariable("partyCommitteeGroup", level.partyCommitteeGroup());
   }
 }

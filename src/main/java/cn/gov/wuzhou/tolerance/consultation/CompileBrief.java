@@ -26,15 +26,17 @@ public class CompileBrief implements JavaDelegate {
 
   private final CaseStatistics statistics;
   private final Today today;
+  private final ConsultationLevels levels;
 
-  public CompileBrief(CaseStatistics statistics, Today today) {
+  public CompileBrief(CaseStatistics statistics, Today today, ConsultationLevels levels) {
     this.statistics = statistics;
     this.today = today;
+    this.levels = levels;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ConsultationLevel level = ConsultationLevel.parse(text(execution, "level"));
+    ConsultationLevel level = levels.parse(text(execution, "level"));
     LocalDate to = today.date();
     Summary summary = statistics.summarize(UnitScope.of(List.of(level.unitGroupPattern())), to.minusMonths(3), to);
     execution.setVariable("brief", brief(level, summary));

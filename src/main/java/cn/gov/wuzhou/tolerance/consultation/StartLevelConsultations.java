@@ -13,14 +13,16 @@ public class StartLevelConsultations implements JavaDelegate {
   static final String PROCESS_KEY = "jointConsultation";
 
   private final RuntimeService runtimeService;
+  private final ConsultationLevels levels;
 
-  public StartLevelConsultations(RuntimeService runtimeService) {
+  public StartLevelConsultations(RuntimeService runtimeService, ConsultationLevels levels) {
     this.runtimeService = runtimeService;
+    this.levels = levels;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    for (ConsultationLevel level : ConsultationLevel.all()) {
+    for (ConsultationLevel level : levels.all()) {
       runtimeService.startProcessInstanceByKey(PROCESS_KEY, Map.of("level", level.code()));
     }
   }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code giveOpinion}: checks the agency's opinion and keeps it under the agency's own
- * names ({@code disciplineInspectionOpinion}, …), so the office sees all five side by side.
+ * names ({@code opinion.discipline-inspection}, …), so the office sees all of them side by side.
  */
 @Component("recordOpinion")
 public class RecordOpinion implements TaskListener {
@@ -18,8 +18,8 @@ public class RecordOpinion implements TaskListener {
     Fields fields = new Fields(task);
     Determination opinion = fields.outcome("opinion", "会商意见");
     String comment = fields.text("opinionComment", "意见说明", 2000);
-    DeliberatingAgency agency = DeliberatingAgency.ofGroup((String) task.getVariable("agency"));
-    task.getExecution().getProcessInstance().setVariable(agency.opinionVariable(), opinion.name());
-    task.getExecution().getProcessInstance().setVariable(agency.commentVariable(), comment);
+    String agency = (String) task.getVariable("agency");
+    task.getExecution().getProcessInstance().setVariable(DeliberatingAgencies.opinionVariable(agency), opinion.name());
+    task.getExecution().getProcessInstance().setVariable(DeliberatingAgencies.commentVariable(agency), comment);
   }
 }

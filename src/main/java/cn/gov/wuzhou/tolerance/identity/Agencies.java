@@ -1,7 +1,5 @@
 package cn.gov.wuzhou.tolerance.identity;
 
-import cn.gov.wuzhou.tolerance.common.County;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The agencies of MISSION.md as Camunda groups, and the demo user of each. */
@@ -11,6 +9,9 @@ public final class Agencies {
   public static final String ADMIN_GROUP = "camunda-admin";
   public static final String DISCIPLINE_INSPECTION = "discipline-inspection";
   public static final String DISPATCHED_DISCIPLINE_GROUP = "dispatched-discipline-group";
+  public static final String HR_SOCIAL_SECURITY = "hr-social-security";
+  public static final String NPC_STANDING_COMMITTEE = "npc-standing-committee";
+  public static final String CPPCC_COMMITTEE = "cppcc-committee";
 
   public static final String TYPE_UNIT = "UNIT";
   public static final String TYPE_AGENCY = "AGENCY";
@@ -26,8 +27,9 @@ public final class Agencies {
     return groupId != null && groupId.startsWith(UNIT_PREFIX);
   }
 
+  /** The city's agencies and the system's groups; the counties' own bodies come from {@link Jurisdiction}. */
   public static List<GroupSpec> groups() {
-    List<GroupSpec> groups = new ArrayList<>(List.of(
+    return List.of(
         new GroupSpec("unit-commerce", "市商务局", TYPE_UNIT),
         new GroupSpec("unit-tengxian-agri", "藤县农业农村局", TYPE_UNIT),
         new GroupSpec("superior-party-committee", "上级党委（党组）", TYPE_AGENCY),
@@ -35,16 +37,13 @@ public final class Agencies {
         new GroupSpec(DISPATCHED_DISCIPLINE_GROUP, "派驻纪检监察组", TYPE_AGENCY),
         new GroupSpec("accountability-office", "问责承办机关", TYPE_AGENCY),
         new GroupSpec("organization-dept", "市委组织部", TYPE_AGENCY),
-        new GroupSpec("hr-social-security", "市人力资源和社会保障局", TYPE_AGENCY),
+        new GroupSpec(HR_SOCIAL_SECURITY, "市人力资源和社会保障局", TYPE_AGENCY),
         new GroupSpec("staffing-office", "市委编办", TYPE_AGENCY),
         new GroupSpec("justice-bureau", "市司法局", TYPE_AGENCY),
-        new GroupSpec("municipal-party-committee", "市委", TYPE_AGENCY)));
-    for (County county : County.values()) {
-      groups.add(new GroupSpec(county.disciplineInspectionGroup(), county.disciplineInspectionName(), TYPE_AGENCY));
-      groups.add(new GroupSpec(county.organizationDeptGroup(), county.organizationDeptName(), TYPE_AGENCY));
-    }
-    groups.add(new GroupSpec(ADMIN_GROUP, "系统管理员", TYPE_SYSTEM));
-    return groups;
+        new GroupSpec("municipal-party-committee", "市委", TYPE_AGENCY),
+        new GroupSpec(NPC_STANDING_COMMITTEE, "市人大常委会", TYPE_AGENCY),
+        new GroupSpec(CPPCC_COMMITTEE, "市政协", TYPE_AGENCY),
+        new GroupSpec(ADMIN_GROUP, "系统管理员", TYPE_SYSTEM));
   }
 
   public static List<DemoUser> demoUsers() {
@@ -56,10 +55,16 @@ public final class Agencies {
         new DemoUser("paizhu", "派驻纪检监察组", "承办人", DISPATCHED_DISCIPLINE_GROUP),
         new DemoUser("wenze", "问责承办机关", "承办人", "accountability-office"),
         new DemoUser("zuzhi", "市委组织部", "干部", "organization-dept"),
-        new DemoUser("renshe", "市人社局", "干部", "hr-social-security"),
+        new DemoUser("renshe", "市人社局", "干部", HR_SOCIAL_SECURITY),
         new DemoUser("bianban", "市委编办", "干部", "staffing-office"),
         new DemoUser("sifa", "市司法局", "干部", "justice-bureau"),
-        new DemoUser("shiwei", "市委办公室", "干部", "municipal-party-committee"));
+        new DemoUser("shiwei", "市委办公室", "干部", "municipal-party-committee"),
+        new DemoUser("renda", "市人大常委会", "干部", NPC_STANDING_COMMITTEE),
+        new DemoUser("zhengxie", "市政协", "干部", CPPCC_COMMITTEE),
+        new DemoUser("tengxian-party", "藤县县委", "干部", "tengxian-party-committee"),
+        new DemoUser("tengxian-jiwei", "藤县纪委监委", "承办人", "tengxian-discipline-inspection"),
+        new DemoUser("tengxian-zuzhi", "藤县县委组织部", "干部", "tengxian-organization-dept"),
+        new DemoUser("tengxian-wenze", "藤县问责承办机关", "承办人", "tengxian-accountability-office"));
   }
 
   /** The administrator, created under every profile. */

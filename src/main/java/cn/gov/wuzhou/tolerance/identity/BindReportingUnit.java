@@ -20,8 +20,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of every process a unit starts: settles {@code unitGroup} and {@code unitName}
- * (the group's name in the identity store) and lets that unit, and no other, read the new case.
+ * Start listener of every process a unit starts: settles {@code unitGroup}, {@code unitName} (the group's
+ * name in the identity store) and the groups that handle the unit's matters ({@link Jurisdiction}), and lets
+ * that unit, and no other, read the new case.
  *
  * <p>A clerk starting from Tasklist sends no {@code unitGroup}: it is taken from the clerk's one
  * unit group. A caller may only report for a unit it belongs to (administrators for any).
@@ -34,10 +35,13 @@ public class BindReportingUnit implements ExecutionListener {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final Jurisdiction jurisdiction;
 
-  public BindReportingUnit(IdentityService identityService, AuthorizationService authorizationService) {
+  public BindReportingUnit(IdentityService identityService, AuthorizationService authorizationService,
+      Jurisdiction jurisdiction) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.jurisdiction = jurisdiction;
   }
 
   @Override
@@ -58,6 +62,8 @@ public class BindReportingUnit implements ExecutionListener {
     execution.setVariable(UNIT_GROUP, unitGroup);
     // the unit's name as the identity store knows it, whatever a client may have claimed
     execution.setVariable("unitName", unit.getName());
+    // the bodies that handle the unit's matters, kept for the whole case even if the configuration changes
+    jurisdiction.groups(unitGroup).forEach((role, group) -> execution.setVariable(role.variable(), group));
     grant(unitGroup, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     grant(unitGroup, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(), HistoricProcessInstancePermissions.READ);
   }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import cn.gov.wuzhou.tolerance.consultation.ConsultationLevel;
+import cn.gov.wuzhou.tolerance.consultation.ConsultationLevels;
 import cn.gov.wuzhou.tolerance.identity.Agencies.DemoUser;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
 import cn.gov.wuzhou.tolerance.identity.TasklistFilters.FilterSpec;
@@ -51,10 +52,13 @@ class IdentitySeeder implements ApplicationRunner {
   private final RegistryLock lock;
   private final TransactionTemplate transaction;
   private final ToleranceProperties properties;
+  private final Jurisdiction jurisdiction;
+  private final ConsultationLevels levels;
 
   IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
       FilterService filterService, TaskService taskService, RegistryLock lock,
-      PlatformTransactionManager transactionManager, ToleranceProperties properties) {
+      PlatformTransactionManager transactionManager, ToleranceProperties properties, Jurisdiction jurisdiction,
+      ConsultationLevels levels) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -62,6 +66,8 @@ class IdentitySeeder implements ApplicationRunner {
     this.lock = lock;
     this.transaction = new TransactionTemplate(transactionManager);
     this.properties = properties;
+    this.jurisdiction = jurisdiction;
+    this.levels = levels;
   }
 
   @Override
@@ -74,6 +80,7 @@ class IdentitySeeder implements ApplicationRunner {
 
   void seed() {
     Agencies.groups().forEach(this::ensureGroup);
+    jurisdiction.countyBodies().forEach(this::ensureGroup);
     ensureUser(Agencies.admin(), properties.adminPassword());
     if (properties.demoUsers()) {
       Agencies.demoUsers().forEach(user -> ensureUser(user, properties.demoPassword()));
@@ -85,7 +92,7 @@ class IdentitySeeder implements ApplicationRunner {
     // process names on Tasklist's cards; reading a definition opens none of its instances
     ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     // M7: the bodies that consult may also start a consultation of their level by hand
-    for (ConsultationLevel level : ConsultationLevel.all()) {
+    for (ConsultationLevel level : levels.all()) {
       for (String group : List.of(level.disciplineGroup(), level.organizationGroup())) {
         ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_DEFINITION, "jointConsultation", Permissions.CREATE_INSTANCE);
         ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

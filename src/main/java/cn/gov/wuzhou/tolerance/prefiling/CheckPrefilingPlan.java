@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.prefiling;
 import cn.gov.wuzhou.tolerance.common.Fields;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
 import cn.gov.wuzhou.tolerance.identity.Agencies;
+import cn.gov.wuzhou.tolerance.identity.Jurisdiction.Role;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,6 +25,9 @@ public class CheckPrefilingPlan implements ExecutionListener, TaskListener {
   @Override
   public void notify(DelegateExecution execution) {
     check(execution);
+    // 纪委监委 means the unit's own level: a county unit files with its county's (bound at the start)
+    execution.setVariable("filingAuthorityGroup", Agencies.DISCIPLINE_INSPECTION.equals(execution.getVariable("filingAuthority"))
+        ? execution.getVariable(Role.DISCIPLINE_INSPECTION.variable()) : Agencies.DISPATCHED_DISCIPLINE_GROUP);
   }
 
   @Override

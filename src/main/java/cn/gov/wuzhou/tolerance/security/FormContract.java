@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ final class FormContract {
         return;
       }
       check(field, value);
-      admitted.put(name, raw);
+      admitted.put(name, field.kind() == Kind.CHOICES && value instanceof String list ? choices(list) : raw);
     });
     for (Field field : fields.values()) {
       if (field.required() && !field.readOnly()
@@ -128,8 +129,8 @@ final class FormContract {
         }
       }
       case CHOICE -> option(field, String.valueOf(value));
-      case CHOICES -> Arrays.stream(text(field, value, "须为以逗号分隔的选项").split(","))
-          .map(String::strip).filter(choice -> !choice.isEmpty()).forEach(choice -> option(field, choice));
+      case CHOICES -> Arrays.stream(choices(text(field, value, "须为以逗号分隔的选项")).split(","))
+          .filter(choice -> !choice.isEmpty()).forEach(choice -> option(field, choice));
       case CHECKBOX -> {
         if (!(value instanceof Boolean) && !"true".equals(value) && !"false".equals(value)) {
           throw new InvalidFieldException(field.key(), field.label(), "须为是或否（true/false）");
@@ -149,6 +150,22 @@ final class FormContract {
         }
       }
     }
+  }
+
+  /** Several choices as stored: codes separated by commas, from such text or from a form's JSON list. */
+  private static String choices(String value) {
+    String list = value.strip();
+    if (list.startsWith("[")) {
+      try {
+        List<String> codes = new ArrayList<>();
+        JSON.readTree(list).forEach(code -> codes.add(code.asText()));
+        list = String.join(",", codes);
+      } catch (IOException notAList) {
+        return value; // then the option check names what is wrong
+      }
+    }
+    return Arrays.stream(list.split(",")).map(String::strip).filter(code -> !code.isEmpty())
+        .collect(Collectors.joining(","));
   }
 
   private static String text(Field field, Object value, String problem) {

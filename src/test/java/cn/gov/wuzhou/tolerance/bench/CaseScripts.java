@@ -89,8 +89,9 @@ final class CaseScripts {
       case TOLERATED -> {
         steps.add(step("proposeDetermination", OFFICE, "proposedDetermination", "TOLERATE"));
         steps.add(step("approveDetermination", SUPERIOR, "approved", "true", "approvalComment", "同意。"));
-        steps.add(step("acknowledgeProtectionByOrganization", ORGANIZATION, "protectionAcknowledged", true));
-        steps.add(step("acknowledgeProtectionByHr", HR, "protectionAcknowledged", true));
+        steps.add(step("acknowledgeProtection", ORGANIZATION, "protectionAcknowledged", true));
+        steps.add(step("acknowledgeProtection", HR, "protectionAcknowledged", true));
+        steps.add(step("acknowledgeProtection", DISCIPLINE, "protectionAcknowledged", true));
       }
       case NOT_TOLERATED -> {
         steps.add(step("proposeDetermination", OFFICE, "proposedDetermination", "NOT_TOLERATE"));

@@ -146,9 +146,9 @@ class ClusterIT {
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
     if (tolerated) {
-      desk.work("zuzhi", "organization-dept", id, "acknowledgeProtectionByOrganization",
-          Map.of("protectionAcknowledged", true));
-      desk.work("renshe", "hr-social-security", id, "acknowledgeProtectionByHr", Map.of("protectionAcknowledged", true));
+      desk.work("zuzhi", "organization-dept", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+      desk.work("renshe", "hr-social-security", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+      desk.work("jiwei", "discipline-inspection", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     } else {
       desk.work("wenze", "accountability-office", id, "handOverToAccountability", Map.of("handoverNote", "移交"));
     }

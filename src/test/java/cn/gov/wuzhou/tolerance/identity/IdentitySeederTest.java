@@ -41,7 +41,11 @@ class IdentitySeederTest {
     assertThat(name("tengxian-discipline-inspection")).isEqualTo("藤县纪委监委");
     assertThat(name("tengxian-organization-dept")).isEqualTo("藤县县委组织部");
     assertThat(name("cenxi-organization-dept")).isEqualTo("岑溪市委组织部");
-    assertThat(identityService.createGroupQuery().count()).isEqualTo(11 + 2 * 7 + 1);
+    assertThat(name("tengxian-party-committee")).isEqualTo("藤县县委");
+    assertThat(name("tengxian-accountability-office")).isEqualTo("藤县问责承办机关");
+    assertThat(name("npc-standing-committee")).isEqualTo("市人大常委会");
+    // the city's 13 agencies and units and the administrators, and four bodies in each of the seven counties
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(14 + 4 * 7);
   }
 
   @Test
@@ -51,7 +55,9 @@ class IdentitySeederTest {
     assertThat(identityService.createGroupQuery().groupMember("commerce-clerk").singleResult().getId())
         .isEqualTo("unit-commerce");
     assertThat(identityService.checkPassword("shiwei", "demo")).isTrue();
-    assertThat(identityService.createUserQuery().count()).isEqualTo(12);
+    assertThat(identityService.createGroupQuery().groupMember("tengxian-wenze").singleResult().getId())
+        .isEqualTo("tengxian-accountability-office");
+    assertThat(identityService.createUserQuery().count()).isEqualTo(18);
   }
 
   @Test

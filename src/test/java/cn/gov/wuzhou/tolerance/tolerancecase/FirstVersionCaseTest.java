@@ -10,6 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import cn.gov.wuzhou.tolerance.registry.ProtectionNotice;
+import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +42,7 @@ class FirstVersionCaseTest {
 
   @Autowired ProcessEngine engine;
   @Autowired DecisionRegistry decisions;
+  @Autowired ProtectionRegistry protections;
   @Autowired Today today;
 
   @Test
@@ -74,6 +77,19 @@ class FirstVersionCaseTest {
     assertThat(instance).isWaitingAt("issueProtectionNotices").variables()
         .containsEntry("correctedTimely", true).containsEntry("determination", "TOLERATE");
     assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().findings().actedInPublicInterest()).isNull();
+
+    execute(job(instance));
+    engine.getTaskService().claim(task("acknowledgeProtectionByOrganization", instance).getId(), "zuzhi");
+    complete(task("acknowledgeProtectionByOrganization", instance), withVariables("protectionAcknowledged", true));
+    engine.getTaskService().claim(task("acknowledgeProtectionByHr", instance).getId(), "renshe");
+    complete(task("acknowledgeProtectionByHr", instance), withVariables("protectionAcknowledged", true));
+    new CaseDriver(engine, today).runJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed("caseTolerated");
+    String decisionNo = decisions.findByProcessInstance(instance.getId()).orElseThrow().decisionNo();
+    assertThat(protections.ofDecision(decisionNo)).flatExtracting(ProtectionNotice::acknowledgements)
+        .filteredOn(note -> note.department().equals("ORGANIZATION")).isNotEmpty()
+        .allSatisfy(note -> assertThat(note.by()).isEqualTo("zuzhi"));
   }
 
   private ProcessDefinition deployFirstVersion() throws IOException {

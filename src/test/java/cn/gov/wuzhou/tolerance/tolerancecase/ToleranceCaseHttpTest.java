@@ -44,19 +44,18 @@ class ToleranceCaseHttpTest {
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
-    desk.work("zuzhi", "organization-dept", id, "acknowledgeProtectionByOrganization",
-        Map.of("protectionAcknowledged", true));
-    desk.work("renshe", "hr-social-security", id, "acknowledgeProtectionByHr", Map.of("protectionAcknowledged", true));
+    desk.work("zuzhi", "organization-dept", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.work("renshe", "hr-social-security", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.work("jiwei", "discipline-inspection", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.awaitEnded("commerce-clerk", id);
 
     assertThat(desk.variable("commerce-clerk", id, "recommendation").asText()).isEqualTo("TOLERATE");
     assertThat(desk.variable("commerce-clerk", id, "determination").asText()).isEqualTo("TOLERATE");
     String decisionNo = desk.variable("commerce-clerk", id, "decisionNo").asText();
     assertThat(decisionNo).matches("WZRC-\\d{4}-\\d{4}");
-    assertThat(protections.ofDecision(decisionNo)).hasSize(10).allSatisfy(notice -> {
-      assertThat(notice.organizationAcknowledgedBy()).isEqualTo("zuzhi");
-      assertThat(notice.hrAcknowledgedBy()).isEqualTo("renshe");
-    }).extracting(ProtectionNotice::matter).contains("SELECTION_APPOINTMENT", "NPC_DEPUTY");
+    assertThat(protections.ofDecision(decisionNo)).hasSize(8).allSatisfy(notice ->
+        assertThat(notice.acknowledgements()).allSatisfy(note -> assertThat(note.on()).isNotNull()))
+        .extracting(ProtectionNotice::matter).contains("SELECTION_APPOINTMENT", "PARTY_CONDUCT_ASSESSMENT");
   }
 
   @Test

@@ -1,0 +1,39 @@
+package cn.gov.wuzhou.tolerance.deliberation;
+
+import cn.gov.wuzhou.tolerance.common.Fields;
+import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.identity.Agencies;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code conveneDeliberation}: the topic and the date, and any agency the office asks besides
+ * the configured ones must be an agency of the identity store (not a unit, not an administrators' group).
+ */
+@Component("checkConvening")
+public class CheckConvening implements TaskListener {
+
+  private final DeliberatingAgencies agencies;
+  private final IdentityService identityService;
+
+  public CheckConvening(DeliberatingAgencies agencies, IdentityService identityService) {
+    this.agencies = agencies;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Fields fields = new Fields(task);
+    fields.text("deliberationTopic", "会商议题", 2000);
+    fields.date("meetingDate", "会商日期");
+    for (String groupId : agencies.additional(task)) {
+      Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+      if (group == null || !Agencies.TYPE_AGENCY.equals(group.getType())) {
+        throw new InvalidFieldException(DeliberatingAgencies.ADDITIONAL, "另行商请的部门", "中的 " + groupId + " 不是已登记的职能部门");
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package cn.gov.wuzhou.tolerance.tolerancecase;
+
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
+import cn.gov.wuzhou.tolerance.common.Department;
+import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
+import cn.gov.wuzhou.tolerance.identity.Agencies;
+import cn.gov.wuzhou.tolerance.identity.Jurisdiction.Role;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who takes note of a tolerated official's protection notices (M6): the case's organization department and
+ * discipline-inspection body (the county's for a county unit), HR, and 人大常委会 / 政协 only for an official
+ * who is a deputy or member. Read by the multi-instance task {@code acknowledgeProtection}:
+ * {@code ${protectionNotices.groups(execution)}} is its collection.
+ */
+@Component("protectionNotices")
+public class ProtectionNotices {
+
+  /** The matters that concern this official, from the roles reported at the start. */
+  public List<ProtectedMatter> matters(VariableScope scope) {
+    List<String> roles = OfficialRoles.codes(text(scope, "officialRoles"));
+    return Arrays.stream(ProtectedMatter.values()).filter(matter -> matter.concerns(roles)).toList();
+  }
+
+  /** The groups that take note, one task each. */
+  public List<String> groups(VariableScope scope) {
+    return matters(scope).stream().flatMap(matter -> matter.departments().stream()).distinct()
+        .map(department -> group(scope, department)).distinct().toList();
+  }
+
+  /** The departments a group takes note for in this case. */
+  public List<Department> departments(VariableScope scope, String group) {
+    return Arrays.stream(Department.values()).filter(department -> group.equals(group(scope, department))).toList();
+  }
+
+  /** The matters a group takes note of, in words, for its task. */
+  public String mattersOf(VariableScope scope, String group) {
+    List<Department> departments = departments(scope, group);
+    return matters(scope).stream().filter(matter -> matter.departments().stream().anyMatch(departments::contains))
+        .map(ProtectedMatter::label).collect(Collectors.joining("、"));
+  }
+
+  private static String group(VariableScope scope, Department department) {
+    return switch (department) {
+      case ORGANIZATION -> text(scope, Role.ORGANIZATION_DEPT.variable());
+      case DISCIPLINE -> text(scope, Role.DISCIPLINE_INSPECTION.variable());
+      case HR -> Agencies.HR_SOCIAL_SECURITY;
+      case NPC -> Agencies.NPC_STANDING_COMMITTEE;
+      case CPPCC -> Agencies.CPPCC_COMMITTEE;
+    };
+  }
+}
