@@ -3,16 +3,10 @@ package cn.gov.wuzhou.tolerance.security;
 import cn.gov.wuzhou.tolerance.security.LoginThrottle.Refused;
 import cn.gov.wuzhou.tolerance.security.LoginThrottle.Verdict;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -59,7 +53,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "{\"type\":\"PayloadTooLarge\",\"message\":\"登录表单过大\"}");
         return;
       }
-      HttpServletRequest readable = new FormRequest(request, form);
+      HttpServletRequest readable = new ReadBodyRequest(request, form);
       String user = username(form);
       if (user == null) {
         chain.doFilter(readable, response);
@@ -150,62 +144,5 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(json);
-  }
-
-  /** The request with its form body, read once here, readable again by the login resource. */
-  private static final class FormRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    FormRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the login form is read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }
