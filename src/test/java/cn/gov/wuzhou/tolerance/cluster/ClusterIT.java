@@ -116,9 +116,10 @@ class ClusterIT {
             .as("decisions of case %s", id).isEqualTo(1);
       }
       long tolerated = IntStream.range(0, cases.size()).filter(i -> i % 4 != 0).count();
-      assertThat(count(db, "SELECT COUNT(*) FROM protection_notice")).isEqualTo(10L * tolerated);
-      assertThat(count(db, "SELECT COUNT(*) FROM protection_notice WHERE organization_ack_on IS NULL OR hr_ack_on IS NULL"))
-          .isZero();
+      assertThat(count(db, "SELECT COUNT(*) FROM protection_notice")).isEqualTo(8L * tolerated);
+      assertThat(count(db, "SELECT COUNT(DISTINCT decision_no || matter) FROM protection_acknowledgement"))
+          .isEqualTo(8L * tolerated);
+      assertThat(count(db, "SELECT COUNT(*) FROM protection_acknowledgement WHERE acknowledged_on IS NULL")).isZero();
       List<Integer> numbers = new ArrayList<>();
       try (Statement statement = db.createStatement();
            ResultSet rows = statement.executeQuery("SELECT decision_no FROM decision ORDER BY decision_no")) {
@@ -170,8 +171,8 @@ class ClusterIT {
   /** Both nodes started on the empty database at once: everything is there, and nothing twice. */
   private void assertStartedOnceBetweenThem() throws SQLException {
     try (Connection db = connect()) {
-      assertThat(count(db, "SELECT COUNT(*) FROM act_id_user")).isEqualTo(12);
-      assertThat(count(db, "SELECT COUNT(*) FROM act_id_group")).isEqualTo(26);
+      assertThat(count(db, "SELECT COUNT(*) FROM act_id_user")).isEqualTo(18);
+      assertThat(count(db, "SELECT COUNT(*) FROM act_id_group")).isEqualTo(14 + 4 * 7);
       assertThat(count(db, "SELECT COUNT(*) FROM act_ru_filter")).isEqualTo(3);
       assertThat(count(db, "SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'toleranceCase'")).isEqualTo(1);
       assertThat(count(db, "SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'timer-start-event'")).isEqualTo(1);
