@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Browser test of the agencies' desk: which case each task is, documents (材料) that travel with the case, no noise.
 //
-//   1. commerce-clerk and tengxian-clerk each report a case (REST); jiwei's 本机构待办 names the unit and the official
-//      on each card, shows no end-of-life banner and no "新建任务";
+//   1. commerce-clerk and tengxian-clerk each report a case (REST); tengxian-jiwei's and jiwei's 本机构待办 name the
+//      unit and the official on the card of their own case only, show no end-of-life banner and no "新建任务";
 //   2. the acknowledgements are given (REST); commerce-clerk opens 提交整改方案 in Tasklist, attaches a PDF in the
 //      材料 tab; the plan and the completion are reported (REST);
 //   3. jiwei opens 核实整改情况, downloads the PDF from the 材料 tab: the same bytes;
@@ -92,13 +92,18 @@ run('desk', async (browser, state) => {
   await startCase('tengxian-clerk', otherOfficial);
 
   // 1. jiwei's list ---------------------------------------------------------------------------------------
-  step('jiwei: 本机构待办 names the unit and the official of each case');
-  state.current = await loginTasklist(browser, 'jiwei');
+  step('jiwei: 本机构待办 names the unit and the official of the city\'s case; 藤县\'s goes to tengxian-jiwei');
+  state.current = await loginTasklist(browser, 'tengxian-jiwei');
   let page = state.current.page;
-  const commerceCard = await card(page, '本机构待办', '纪委监委接收报告', official);
   const tengxianCard = await card(page, '本机构待办', '纪委监委接收报告', otherOfficial);
-  assert.match(await commerceCard.innerText(), /报告单位[\s\S]*市商务局/, 'the card does not name the unit');
   assert.match(await tengxianCard.innerText(), /报告单位[\s\S]*藤县农业农村局/, 'the card does not name the unit');
+  await state.current.context.close();
+  state.current = await loginTasklist(browser, 'jiwei');
+  page = state.current.page;
+  const commerceCard = await card(page, '本机构待办', '纪委监委接收报告', official);
+  assert.match(await commerceCard.innerText(), /报告单位[\s\S]*市商务局/, 'the card does not name the unit');
+  assert.equal(await page.locator(`.tasks-list li:has-text("${otherOfficial}")`).count(), 0,
+    'jiwei lists a task of a 藤县 case');
   for (const text of await page.locator('.tasks-list li:has-text("容错纠错案件")').allInnerTexts()) {
     assert.ok(text.includes('报告单位') && text.includes('当事人'), 'a case task without unit or official:\n' + text);
   }

@@ -111,7 +111,7 @@ run('prefiling', async (browser, state) => {
   await date.fill('2026/12/15');
   await date.press('Enter');
   await page.locator('[id$="Field_planTitle"]').click();
-  await selectOption(page, 'filingAuthority', '市纪委监委');
+  await selectOption(page, 'filingAuthority', '纪检监察机关（本级纪委监委）');
   assert.equal(await page.locator('.fjs-form-field-error').count(), 0, 'validation messages remain after filling the form');
   await screenshot(page, 'clerk-start-form-filled');
 
