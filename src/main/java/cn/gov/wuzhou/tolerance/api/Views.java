@@ -10,6 +10,7 @@ import cn.gov.wuzhou.tolerance.prefiling.InnovationNature;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
 import cn.gov.wuzhou.tolerance.registry.Page;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.ProtectionNotice;
@@ -53,7 +54,8 @@ final class Views {
       Code circumstance, Code errorType, LocalDate discoveredOn, LocalDate reportedOn, LocalDate reportReceivedOn,
       String prefilingNo, boolean prefiled, boolean reportedTimely, LocalDate correctionVerifiedOn,
       boolean correctedTimely, Findings findings, String reclassification, boolean complexMatter,
-      Code recommendation, String recommendationBasis, Code determination, String basis, LocalDate decidedOn) {
+      Code recommendation, String recommendationBasis, Rules rules, Code determination, String basis,
+      LocalDate decidedOn) {
 
     static DecisionView of(DecisionRecord r) {
       return new DecisionView(r.decisionNo(), r.processInstanceId(), r.unitGroup(), r.unitName(), r.officialId(),
@@ -62,7 +64,7 @@ final class Views {
           code(ErrorType.class, r.errorType()), r.discoveredOn(), r.reportedOn(), r.reportReceivedOn(),
           r.prefilingNo(), r.prefiled(), r.reportedTimely(), r.correctionVerifiedOn(), r.correctedTimely(),
           r.findings(), r.reclassification(), r.complexMatter(), code(Determination.class, r.recommendation()),
-          r.recommendationBasis(), code(Determination.class, r.determination()), r.basis(), r.decidedOn());
+          r.recommendationBasis(), r.rules(), code(Determination.class, r.determination()), r.basis(), r.decidedOn());
     }
   }
 

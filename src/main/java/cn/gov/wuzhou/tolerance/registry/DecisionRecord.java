@@ -33,7 +33,11 @@ public record DecisionRecord(
     Findings findings,
     LocalDate reportReceivedOn,
     LocalDate correctionVerifiedOn,
-    String reclassification) {
+    String reclassification,
+    Rules rules) {
+
+  /** The version of the determination rules that made the recommendation; {@code null} for decisions recorded before. */
+  public record Rules(String definitionId, Integer version) {}
 
   /** The accountability office's findings (M2, M3); {@code nonCoreDocumentsOnly} only for procedural deviations. */
   public record Findings(Boolean actedInPublicInterest, Boolean followedDecisionProcedure,

@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.registry;
 
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -37,8 +38,9 @@ public class DecisionRegistry {
           discovered_on, reported_on, prefiling_no, prefiled, reported_timely, corrected_timely,
           complex_matter, recommendation, recommendation_basis, determination, basis, decided_on,
           acted_in_public_interest, followed_decision_procedure, violated_discipline_or_law, subjective_intent,
-          personal_gain, non_core_documents_only, report_received_on, correction_verified_on, reclassification)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          personal_gain, non_core_documents_only, report_received_on, correction_verified_on, reclassification,
+          rules_definition_id, rules_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         number, decision.processInstanceId(), decision.unitGroup(), decision.unitName(), decision.officialId(),
         decision.officialName(), decision.officialPosition(), decision.officialCategory(),
         decision.workCategory(), decision.circumstance(), decision.errorType(), decision.discoveredOn(),
@@ -47,7 +49,8 @@ public class DecisionRegistry {
         decision.recommendationBasis(), decision.determination(), decision.basis(), decision.decidedOn(),
         findings.actedInPublicInterest(), findings.followedDecisionProcedure(), findings.violatedDisciplineOrLaw(),
         findings.subjectiveIntent(), findings.personalGain(), findings.nonCoreDocumentsOnly(),
-        decision.reportReceivedOn(), decision.correctionVerifiedOn(), decision.reclassification());
+        decision.reportReceivedOn(), decision.correctionVerifiedOn(), decision.reclassification(),
+        decision.rules().definitionId(), decision.rules().version());
     return number;
   }
 
@@ -115,6 +118,7 @@ public class DecisionRegistry {
             rs.getObject("non_core_documents_only", Boolean.class)),
         rs.getObject("report_received_on", LocalDate.class),
         rs.getObject("correction_verified_on", LocalDate.class),
-        rs.getString("reclassification"));
+        rs.getString("reclassification"),
+        new Rules(rs.getString("rules_definition_id"), rs.getObject("rules_version", Integer.class)));
   }
 }

@@ -10,6 +10,7 @@ import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,9 +71,16 @@ public class RecordDecision implements JavaDelegate {
             optionalFlag(execution, "nonCoreDocumentsOnly")),
         optionalDate(execution, "reportReceivedOn"),
         optionalDate(execution, "correctionVerifiedOn"),
-        text(execution, "reclassification")));
+        text(execution, "reclassification"),
+        new Rules(text(execution, "rulesDefinitionId"), (Integer) execution.getVariable("rulesVersion"))));
     execution.setVariable("decisionNo", decisionNo);
     execution.setVariable("decidedOn", decidedOn.toString());
+  }
+
+  /** Cases that reached the rules before their version was recorded say nothing of it. */
+  private static String rulesVersion(DelegateExecution execution) {
+    Object version = execution.getVariable("rulesVersion");
+    return version == null ? "" : "（容错认定规则第 " + version + " 版）";
   }
 
   /** The reasons a reader of the record needs: the rule that applied, the findings, who departed from it and why. */
@@ -80,7 +88,8 @@ public class RecordDecision implements JavaDelegate {
     String recommendation = text(execution, "recommendation");
     String determination = text(execution, "determination");
     List<String> parts = new ArrayList<>();
-    parts.add("规则建议" + Determination.valueOf(recommendation).label() + "：" + text(execution, "recommendationBasis"));
+    parts.add("规则建议" + Determination.valueOf(recommendation).label() + rulesVersion(execution) + "："
+        + text(execution, "recommendationBasis"));
     if (execution.hasVariable("reclassification")) {
       parts.add("问责承办机关" + text(execution, "reclassification"));
     }

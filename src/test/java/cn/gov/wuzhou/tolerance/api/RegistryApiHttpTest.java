@@ -7,6 +7,7 @@ import cn.gov.wuzhou.tolerance.registry.ConsultationRecord;
 import cn.gov.wuzhou.tolerance.registry.ConsultationRegistry;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
@@ -239,7 +240,8 @@ class RegistryApiHttpTest {
     DecisionRecord record = new DecisionRecord(null, "api-" + UUID.randomUUID(), unitGroup, "某单位", officialId, "李明",
         "科长", "PARTY_GOV_ORGAN", "RURAL_REVITALIZATION", "KEY_WORK", "DEVIATION", DAY.minusDays(5), DAY.minusDays(4),
         null, false, true, true, false, determination, "依据", determination, "依据；审查意见", DAY,
-        new Findings(true, true, false, false, false, null), DAY.minusDays(4), DAY.minusDays(1), null);
+        new Findings(true, true, false, false, false, null), DAY.minusDays(4), DAY.minusDays(1), null,
+        new Rules("toleranceDetermination:1:x", 1));
     String number = decisions.record(record);
     return decisions.find(number).orElseThrow();
   }
