@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
  * {@code <camunda:taskListener event="complete" expression="${required.text(task, 'correctionPlan', '整改方案')}"/>}.
  * The form checks the same in the browser; this also holds for REST callers.
  */
+@CallableFromModels
 @Component("required")
 public class Required {
 

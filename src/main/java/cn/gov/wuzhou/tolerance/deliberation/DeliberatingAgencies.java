@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.deliberation;
 
+import cn.gov.wuzhou.tolerance.common.CallableFromModels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code ${deliberatingAgencies.groups(execution)}} is its collection. Each agency's opinion is kept under its own
  * names ({@code opinion.<group>}, {@code opinionComment.<group>}), so parallel opinions never overwrite each other.
  */
+@CallableFromModels
 @Component("deliberatingAgencies")
 public class DeliberatingAgencies {
 

@@ -7,6 +7,8 @@ public final class Agencies {
 
   public static final String UNIT_PREFIX = "unit-";
   public static final String ADMIN_GROUP = "camunda-admin";
+  /** Process owners: deploy rules, processes and forms from Camunda Modeler; nothing about cases. */
+  public static final String PROCESS_OWNER = "process-owner";
   public static final String DISCIPLINE_INSPECTION = "discipline-inspection";
   public static final String DISPATCHED_DISCIPLINE_GROUP = "dispatched-discipline-group";
   public static final String HR_SOCIAL_SECURITY = "hr-social-security";
@@ -43,6 +45,7 @@ public final class Agencies {
         new GroupSpec("municipal-party-committee", "市委", TYPE_AGENCY),
         new GroupSpec(NPC_STANDING_COMMITTEE, "市人大常委会", TYPE_AGENCY),
         new GroupSpec(CPPCC_COMMITTEE, "市政协", TYPE_AGENCY),
+        new GroupSpec(PROCESS_OWNER, "规则和流程管理", TYPE_SYSTEM),
         new GroupSpec(ADMIN_GROUP, "系统管理员", TYPE_SYSTEM));
   }
 
@@ -64,7 +67,8 @@ public final class Agencies {
         new DemoUser("tengxian-party", "藤县县委", "干部", "tengxian-party-committee"),
         new DemoUser("tengxian-jiwei", "藤县纪委监委", "承办人", "tengxian-discipline-inspection"),
         new DemoUser("tengxian-zuzhi", "藤县县委组织部", "干部", "tengxian-organization-dept"),
-        new DemoUser("tengxian-wenze", "藤县问责承办机关", "承办人", "tengxian-accountability-office"));
+        new DemoUser("tengxian-wenze", "藤县问责承办机关", "承办人", "tengxian-accountability-office"),
+        new DemoUser("guize", "规则和流程", "管理员", PROCESS_OWNER));
   }
 
   /** The administrator, created under every profile. */

@@ -91,6 +91,11 @@ class IdentitySeeder implements ApplicationRunner {
     ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // process names on Tasklist's cards; reading a definition opens none of its instances
     ensureGrant(AUTH_TYPE_GLOBAL, null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    // process owners deploy from Modeler and read what is deployed; no instance, task or history permission
+    ensureGrant(AUTH_TYPE_GRANT, Agencies.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    ensureGrant(AUTH_TYPE_GRANT, Agencies.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    ensureGrant(AUTH_TYPE_GRANT, Agencies.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY,
+        Permissions.READ);
     // M7: the bodies that consult may also start a consultation of their level by hand
     for (ConsultationLevel level : levels.all()) {
       for (String group : List.of(level.disciplineGroup(), level.organizationGroup())) {
@@ -134,7 +139,7 @@ class IdentitySeeder implements ApplicationRunner {
     LOG.info("Created user {} in group {}", spec.id(), spec.groupId());
   }
 
-  private void ensureGrant(int type, String groupId, Resource resource, String resourceId, Permission permission) {
+  private void ensureGrant(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {
     var query = authorizationService.createAuthorizationQuery()
         .authorizationType(type).resourceType(resource).resourceId(resourceId);
     query = groupId == null ? query.userIdIn(Authorization.ANY) : query.groupIdIn(groupId);
@@ -149,7 +154,9 @@ class IdentitySeeder implements ApplicationRunner {
     }
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
     authorizationService.saveAuthorization(authorization);
   }
 

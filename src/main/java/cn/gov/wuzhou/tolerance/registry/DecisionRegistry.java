@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** The determinations of tolerance cases, numbered {@code WZRC-<year>-<4 digits>}. */
@@ -82,6 +84,11 @@ public class DecisionRegistry {
     List<DecisionRecord> items = jdbc.query("SELECT * FROM decision" + where + " ORDER BY decision_no DESC LIMIT ? OFFSET ?",
         DecisionRegistry::map, parameters.toArray());
     return new Page<>(items, page, size, total == null ? 0 : total);
+  }
+
+  /** Every decision, oldest number first, one at a time. */
+  public void forEach(Consumer<DecisionRecord> action) {
+    jdbc.query("SELECT * FROM decision ORDER BY decision_no", (RowCallbackHandler) rs -> action.accept(map(rs, 0)));
   }
 
   private static DecisionRecord map(ResultSet rs, int row) throws SQLException {

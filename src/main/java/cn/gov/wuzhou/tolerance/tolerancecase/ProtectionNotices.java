@@ -2,6 +2,7 @@ package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
+import cn.gov.wuzhou.tolerance.common.CallableFromModels;
 import cn.gov.wuzhou.tolerance.common.Department;
 import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
 import cn.gov.wuzhou.tolerance.identity.Agencies;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * who is a deputy or member. Read by the multi-instance task {@code acknowledgeProtection}:
  * {@code ${protectionNotices.groups(execution)}} is its collection.
  */
+@CallableFromModels
 @Component("protectionNotices")
 public class ProtectionNotices {
 

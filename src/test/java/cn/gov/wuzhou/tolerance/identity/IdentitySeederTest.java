@@ -44,8 +44,10 @@ class IdentitySeederTest {
     assertThat(name("tengxian-party-committee")).isEqualTo("藤县县委");
     assertThat(name("tengxian-accountability-office")).isEqualTo("藤县问责承办机关");
     assertThat(name("npc-standing-committee")).isEqualTo("市人大常委会");
-    // the city's 13 agencies and units and the administrators, and four bodies in each of the seven counties
-    assertThat(identityService.createGroupQuery().count()).isEqualTo(14 + 4 * 7);
+    assertThat(name("process-owner")).isEqualTo("规则和流程管理");
+    // the city's 13 agencies and units, the process owners and the administrators, and four bodies in each of the
+    // seven counties
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(15 + 4 * 7);
   }
 
   @Test
@@ -57,7 +59,9 @@ class IdentitySeederTest {
     assertThat(identityService.checkPassword("shiwei", "demo")).isTrue();
     assertThat(identityService.createGroupQuery().groupMember("tengxian-wenze").singleResult().getId())
         .isEqualTo("tengxian-accountability-office");
-    assertThat(identityService.createUserQuery().count()).isEqualTo(18);
+    assertThat(identityService.createGroupQuery().groupMember("guize").singleResult().getId())
+        .isEqualTo("process-owner");
+    assertThat(identityService.createUserQuery().count()).isEqualTo(19);
   }
 
   @Test

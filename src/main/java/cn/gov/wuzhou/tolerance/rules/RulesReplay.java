@@ -1,0 +1,141 @@
+package cn.gov.wuzhou.tolerance.rules;
+
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import cn.gov.wuzhou.tolerance.security.DeploymentGuard;
+import cn.gov.wuzhou.tolerance.security.ModelCodeCheck.Finding;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
+import org.camunda.bpm.model.dmn.DmnModelException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Impact before deploying: evaluates a determination table that is not deployed against the facts the
+ * registry recorded for every decided case, and tells which recommendations it would change. Nothing is
+ * deployed or written. The table is checked like a process owner's deployment first, since evaluating
+ * it runs its expressions.
+ */
+@Service
+public class RulesReplay {
+
+  public static final String RULES_KEY = "toleranceDetermination";
+  private static final String RECOMMENDATION = "recommendation";
+
+  /** A recommendation that would change. */
+  public record Change(String decisionNo, String from, String to) {}
+
+  /** A case the table could not evaluate, and why. */
+  public record Failure(String decisionNo, String message) {}
+
+  /** What the table would have recommended for the decided cases. */
+  public record Result(String tableName, int evaluated, int skipped, List<Change> changed, List<String> unmatched,
+      List<Failure> failed) {}
+
+  /** The table itself is unusable: not parseable, runs code, or is not a determination table. */
+  public static class InvalidTable extends RuntimeException {
+    InvalidTable(String message) {
+      super(message);
+    }
+  }
+
+  private final DecisionRegistry decisions;
+  private final DeploymentGuard guard;
+  // a DMN engine of its own: the process engine's writes every evaluation to the history
+  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+  RulesReplay(DecisionRegistry decisions, DeploymentGuard guard) {
+    this.decisions = decisions;
+    this.guard = guard;
+  }
+
+  public Result replay(String fileName, byte[] table) {
+    String resource = fileName == null || fileName.isBlank() ? "rules.dmn" : fileName;
+    if (!resource.toLowerCase(Locale.ROOT).endsWith(".dmn")) {
+      throw new InvalidTable("只能预览 DMN 规则表（.dmn 文件），收到的是 " + resource);
+    }
+    List<Finding> findings = guard.check(resource, table);
+    if (!findings.isEmpty()) {
+      throw new InvalidTable(findings.stream().map(Finding::getMessage).collect(Collectors.joining("；")));
+    }
+    DmnDecision decision = parse(table);
+    List<Change> changed = new ArrayList<>();
+    List<String> unmatched = new ArrayList<>();
+    List<Failure> failed = new ArrayList<>();
+    int[] counts = new int[2];
+    decisions.forEach(record -> {
+      if (record.recommendation() == null || hasNoFindings(record.findings())) {
+        counts[1]++;
+        return;
+      }
+      counts[0]++;
+      try {
+        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, facts(record));
+        if (result.isEmpty()) {
+          unmatched.add(record.decisionNo());
+          return;
+        }
+        Object to = result.getFirstResult().getEntry(RECOMMENDATION);
+        if (!record.recommendation().equals(to)) {
+          changed.add(new Change(record.decisionNo(), record.recommendation(), to == null ? null : to.toString()));
+        }
+      } catch (RuntimeException e) {
+        failed.add(new Failure(record.decisionNo(), e.getMessage()));
+      }
+    });
+    return new Result(decision.getName(), counts[0], counts[1], changed, unmatched, failed);
+  }
+
+  private DmnDecision parse(byte[] table) {
+    DmnDecision decision;
+    try {
+      decision = dmnEngine.parseDecision(RULES_KEY, new ByteArrayInputStream(table));
+    } catch (DmnTransformException | DmnModelException e) {
+      throw new InvalidTable("不是可用的容错认定规则表（需要 id 为 " + RULES_KEY + " 的决策表）：" + e.getMessage());
+    }
+    if (!decision.isDecisionTable() || ((DmnDecisionTableImpl) decision.getDecisionLogic()).getOutputs().stream()
+        .map(DmnDecisionTableOutputImpl::getOutputName).noneMatch(RECOMMENDATION::equals)) {
+      throw new InvalidTable("规则 " + RULES_KEY + " 必须是有输出 " + RECOMMENDATION + "（认定建议）的决策表");
+    }
+    return decision;
+  }
+
+  // decisions recorded before the findings were kept cannot be evaluated again
+  private static boolean hasNoFindings(Findings findings) {
+    return findings == null || findings.actedInPublicInterest() == null && findings.followedDecisionProcedure() == null
+        && findings.violatedDisciplineOrLaw() == null;
+  }
+
+  /** The facts under the names the case had when its rules step ran. */
+  private static Map<String, Object> facts(DecisionRecord record) {
+    Findings findings = record.findings();
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("circumstance", record.circumstance());
+    facts.put("errorType", record.errorType());
+    facts.put("workCategory", record.workCategory());
+    facts.put("officialCategory", record.officialCategory());
+    facts.put("prefiled", record.prefiled());
+    facts.put("reportedTimely", record.reportedTimely());
+    facts.put("correctedTimely", record.correctedTimely());
+    facts.put("complexMatter", record.complexMatter());
+    facts.put("actedInPublicInterest", findings.actedInPublicInterest());
+    facts.put("followedDecisionProcedure", findings.followedDecisionProcedure());
+    facts.put("violatedDisciplineOrLaw", findings.violatedDisciplineOrLaw());
+    facts.put("subjectiveIntent", findings.subjectiveIntent());
+    facts.put("personalGain", findings.personalGain());
+    facts.put("nonCoreDocumentsOnly", findings.nonCoreDocumentsOnly());
+    return facts;
+  }
+}

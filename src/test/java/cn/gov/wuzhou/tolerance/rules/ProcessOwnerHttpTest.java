@@ -1,0 +1,304 @@
+package cn.gov.wuzhou.tolerance.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
+import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.Desk;
+import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.Rest;
+import cn.gov.wuzhou.tolerance.support.Rest.FilePart;
+import cn.gov.wuzhou.tolerance.support.Rest.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A process owner ({@code guize}) changes the determination rules from Camunda Modeler: deploys over
+ * {@code /engine-rest} with HTTP Basic as the deploy dialog does, previews the effect first, and cannot
+ * deploy code. Its own application context (the rules it deploys apply to every later case).
+ */
+@HttpTest
+@TestPropertySource(properties = "tolerance.test-context=process-owner")
+@DirtiesContext
+class ProcessOwnerHttpTest {
+
+  private static final Path RULES = Path.of("processes/tolerance-determination.dmn");
+  // rule4 (key work, procedure followed, reported and corrected in time) recommends MITIGATE instead of TOLERATE
+  private static final String RULE4_TOLERATE = "<outputEntry id=\"rule4_recommendation\"><text>\"TOLERATE\"</text>";
+  // rule5 (neither key work nor pre-filed, otherwise the same) recommends TOLERATE instead of MITIGATE
+  private static final String RULE5_MITIGATE = "<outputEntry id=\"rule5_recommendation\"><text>\"MITIGATE\"</text>";
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired DecisionRegistry decisions;
+  @Autowired Today today;
+  Rest rest;
+  Desk desk;
+
+  @BeforeEach
+  void connect() {
+    rest = new Rest(port);
+    desk = new Desk(rest);
+  }
+
+  @Test
+  void aRunningCaseAndTheNextOneFollowTheRulesDeployedFromModeler() throws IOException {
+    String running = reportCorrectedCase();
+    int before = latestRulesVersion();
+
+    Reply deployed = rest.deploy("guize", "容错认定规则（重点工作减轻处理）",
+        List.of(file("tolerance-determination.dmn", rules().replace(RULE4_TOLERATE,
+            "<outputEntry id=\"rule4_recommendation\"><text>\"MITIGATE\"</text>"))));
+    assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
+    assertThat(latestRulesVersion()).isEqualTo(before + 1);
+
+    String next = reportCorrectedCase();
+    for (String id : List.of(running, next)) {
+      desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
+      desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
+      desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
+      Rest.await("the decision of " + id + " is recorded", () -> decisions.findByProcessInstance(id).isPresent());
+      DecisionRecord decision = decisions.findByProcessInstance(id).orElseThrow();
+      assertThat(decision.recommendation()).isEqualTo("MITIGATE");
+      assertThat(decision.rules().version()).isEqualTo(before + 1);
+      assertThat(decision.rules().definitionId()).isEqualTo(latestRulesId());
+      assertThat(decision.basis()).contains("容错认定规则第 " + (before + 1) + " 版");
+    }
+  }
+
+  @Test
+  void replayListsExactlyTheDecisionsTheChangeFlips() throws IOException {
+    String other = decision("OTHER", false, true, true, true, "MITIGATE").decisionNo();
+    decision("OTHER", false, true, true, false, "MITIGATE"); // corrected late: rule7
+    decision("OTHER", false, false, true, true, "MITIGATE"); // outside the decision procedure: rule6
+    int definitions = (int) repositoryService.createDecisionDefinitionQuery().count();
+
+    Reply replay = replay("guize", "tolerance-determination.dmn", latestRules().replace(RULE5_MITIGATE,
+        "<outputEntry id=\"rule5_recommendation\"><text>\"TOLERATE\"</text>"));
+
+    assertThat(replay.status()).as("replay: %s", replay.body()).isEqualTo(200);
+    JsonNode body = replay.body();
+    assertThat(body.path("changed").findValuesAsText("decisionNo")).containsExactly(other);
+    assertThat(body.path("changed").get(0).path("from").path("label").asText()).isEqualTo("减轻处理");
+    assertThat(body.path("changed").get(0).path("to").path("label").asText()).isEqualTo("容错免责");
+    assertThat(body.path("evaluated").asInt()).isGreaterThanOrEqualTo(4);
+    assertThat(body.path("everyCaseMatched").asBoolean()).isTrue();
+    assertThat(body.path("failed")).isEmpty();
+    assertThat(repositoryService.createDecisionDefinitionQuery().count()).isEqualTo(definitions);
+  }
+
+  @Test
+  void replayReportsTheDecisionsATableWithoutCatchAllLeavesUnmatched() throws IOException {
+    String neitherTimely = decision("KEY_WORK", false, true, false, false, "NOT_TOLERATE").decisionNo();
+    String rules = latestRules();
+    String withoutCatchAll = rules.substring(0, rules.indexOf("<rule id=\"rule8\">"))
+        + rules.substring(rules.indexOf("</rule>", rules.indexOf("<rule id=\"rule8\">")) + "</rule>".length());
+
+    JsonNode body = replay("guize", "tolerance-determination.dmn", withoutCatchAll).body();
+
+    assertThat(body.path("everyCaseMatched").asBoolean()).as("replay: %s", body).isFalse();
+    assertThat(textValues(body.path("unmatched"))).containsExactly(neitherTimely);
+    assertThat(body.path("failed")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "rules.txt|TOLERATE|只能预览 DMN",
+      "tolerance-determination.dmn|<definitions|不是有效的 XML",
+      "other.dmn|NO_TABLE|不是可用的容错认定规则表",
+      "tolerance-determination.dmn|EXTERNAL|external",
+      "tolerance-determination.dmn|JUEL|FEEL"})
+  void anUnusableTableIsRefusedNamingWhy(String fileName, String content, String message) throws IOException {
+    String table = switch (content) {
+      case "EXTERNAL" -> rules().replace("<text>actedInPublicInterest</text>",
+          "<text>function(x) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}</text>");
+      case "JUEL" -> rules().replace("<inputExpression id=\"inputExpression_circumstance\" typeRef=\"string\">",
+          "<inputExpression id=\"inputExpression_circumstance\" typeRef=\"string\" expressionLanguage=\"juel\">");
+      case "NO_TABLE" -> "<definitions xmlns='https://www.omg.org/spec/DMN/20191111/MODEL/' id='other' name='other'"
+          + " namespace='http://wuzhou.gov.cn/test'><decision id='other' name='other'><literalExpression>"
+          + "<text>1</text></literalExpression></decision></definitions>";
+      default -> content;
+    };
+
+    Reply replay = replay("guize", fileName, table);
+
+    assertThat(replay.status()).as("replay: %s", replay.body()).isEqualTo(400);
+    assertThat(replay.text("message")).contains(message);
+  }
+
+  @Test
+  void onlyProcessOwnersAndAdministratorsReplay() throws IOException {
+    assertThat(replay("wenze", "tolerance-determination.dmn", rules()).status()).isEqualTo(403);
+    assertThat(replay("commerce-clerk", "tolerance-determination.dmn", rules()).status()).isEqualTo(403);
+    Reply byAdmin = replay("admin", "tolerance-determination.dmn", rules());
+    assertThat(byAdmin.status()).as("replay: %s", byAdmin.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<scriptTask id='runScript' scriptFormat='javascript'><script>java.lang.System.exit(1)</script></scriptTask>|runScript",
+      "<serviceTask id='callClass' camunda:class='java.lang.Runtime'/>|callClass",
+      "<serviceTask id='readUsers' camunda:expression='${identityService.createUserQuery().list()}'/>|readUsers",
+      "<serviceTask id='reachEngine' camunda:expression='${execution.getProcessEngine().getIdentityService()}'/>|reachEngine",
+      "<serviceTask id='callDelegate' camunda:expression='${recordDecision.execute(execution)}'/>|callDelegate",
+      "<serviceTask id='readClass' camunda:expression=\"${execution['class'].classLoader}\"/>|readClass",
+      "<userTask id='listen'><extensionElements><camunda:taskListener event='create' expression='${runtimeService.deleteProcessInstance(task.processInstanceId, null)}'/></extensionElements></userTask>|listen"})
+  void aDeploymentThatWouldRunCodeIsRefusedNamingTheElementAndNothingIsDeployed(String element, String id) {
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    Reply refused = rest.deploy("guize", "代码", List.of(file("code.bpmn", process("runsCode", element))));
+
+    assertThat(refused.status()).as("deploy: %s", refused.body()).isEqualTo(400);
+    assertThat(refused.text("message")).contains(id);
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("runsCode").count()).isZero();
+  }
+
+  @Test
+  void theProjectsOwnProcessesAndFormsAreDeployableByAProcessOwner() throws IOException {
+    List<FilePart> files = new ArrayList<>();
+    // the rules stay as the other tests deployed them
+    try (Stream<Path> models = Stream.concat(Files.list(Path.of("processes")), Files.list(Path.of("forms")))) {
+      models.filter(file -> !file.toString().endsWith(".dmn")).sorted().forEach(file -> files.add(new FilePart(file.getFileName().toString(), "application/octet-stream",
+          read(file))));
+    }
+    int version = repositoryService.createProcessDefinitionQuery().processDefinitionKey("toleranceCase")
+        .latestVersion().singleResult().getVersion();
+
+    Reply deployed = rest.deploy("guize", "容错纠错（全部模型）", files);
+
+    assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("toleranceCase").latestVersion()
+        .singleResult().getVersion()).isEqualTo(version + 1);
+  }
+
+  @Test
+  void administratorsKeepFullRightsAndClerksCannotDeploy() {
+    String script = "<scriptTask id='adminScript' scriptFormat='javascript'><script>1</script></scriptTask>";
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    assertThat(rest.deploy("commerce-clerk", "办事员", List.of(file("clerk.bpmn", process("byClerk", "")))).status())
+        .isEqualTo(403);
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+
+    Reply byAdmin = rest.deploy("admin", "管理员", List.of(file("admin.bpmn", process("byAdmin", script))));
+    assertThat(byAdmin.status()).as("deploy: %s", byAdmin.body()).isEqualTo(200);
+    repositoryService.deleteDeployment(byAdmin.text("id"), true);
+  }
+
+  @Test
+  void aProcessOwnerReadsDefinitionsButNothingAboutCases() {
+    String id = reportCorrectedCase();
+    decision("OTHER", false, true, true, false, "MITIGATE");
+
+    assertThat(rest.get("guize", "/engine-rest/decision-definition/key/toleranceDetermination").status())
+        .isEqualTo(200);
+    assertThat(rest.get("guize", "/engine-rest/process-definition/key/toleranceCase").status()).isEqualTo(200);
+    assertThat(rest.get("guize", "/engine-rest/process-instance/" + id).status()).isEqualTo(404);
+    assertThat(rest.get("guize", "/engine-rest/process-instance").body()).isEmpty();
+    assertThat(rest.get("guize", "/engine-rest/task").body()).isEmpty();
+    assertThat(rest.get("guize", "/engine-rest/history/process-instance").body()).isEmpty();
+    assertThat(rest.get("guize", "/engine-rest/history/variable-instance").body()).isEmpty();
+    assertThat(rest.get("guize", "/api/decisions").body().path("total").asLong()).isZero();
+    assertThat(rest.get("guize", "/api/protections?officialId=WZ-1").body().path("total").asLong()).isZero();
+  }
+
+  private String reportCorrectedCase() {
+    Reply started = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(CaseDriver.validReport(today.date())));
+    assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
+    String id = started.text("id");
+    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
+        Map.of("superiorAcknowledged", true));
+    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
+        Map.of("disciplineAcknowledged", true));
+    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证选址"));
+    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
+        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "项目已复工"));
+    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+    return id;
+  }
+
+  /** A decision as the registry keeps it, with what the rules in force recommended for these facts. */
+  private DecisionRecord decision(String circumstance, boolean prefiled, boolean followedProcedure,
+      boolean reportedTimely, boolean correctedTimely, String recommendation) {
+    LocalDate day = LocalDate.of(2019, 6, 3);
+    DecisionRecord record = new DecisionRecord(null, UUID.randomUUID().toString(), "unit-commerce", "市商务局",
+        "WZ-" + UUID.randomUUID().toString().substring(0, 8), "李明", "科长", "PARTY_GOV_ORGAN", "OTHER", circumstance, "DEVIATION", day, day,
+        null, prefiled, reportedTimely, correctedTimely, false, recommendation, "依据", recommendation, "依据", day,
+        new Findings(true, followedProcedure, false, false, false, null), day, day, null, new Rules(null, null));
+    return decisions.find(decisions.record(record)).orElseThrow();
+  }
+
+  private Reply replay(String user, String fileName, String table) {
+    return rest.upload(user, "/api/rules/replay",
+        new FilePart(fileName, "application/octet-stream", table.getBytes(StandardCharsets.UTF_8)), Map.of());
+  }
+
+  private int latestRulesVersion() {
+    return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("toleranceDetermination")
+        .latestVersion().singleResult().getVersion();
+  }
+
+  private String latestRulesId() {
+    return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("toleranceDetermination")
+        .latestVersion().singleResult().getId();
+  }
+
+  /** The table in force, as a process owner downloads it before editing it in Modeler. */
+  private String latestRules() {
+    return rest.get("guize", "/engine-rest/decision-definition/key/toleranceDetermination/xml").text("dmnXml");
+  }
+
+  private static String rules() throws IOException {
+    return Files.readString(RULES);
+  }
+
+  private static List<String> textValues(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  private static FilePart file(String name, String xml) {
+    return new FilePart(name, "application/octet-stream", xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String process(String key, String element) {
+    return "<?xml version='1.0' encoding='UTF-8'?><definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+        + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' targetNamespace='http://wuzhou.gov.cn/test'>"
+        + "<process id='" + key + "' isExecutable='true' camunda:historyTimeToLive='P1D'><startEvent id='start'/>"
+        + element + "</process></definitions>";
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
