@@ -214,6 +214,9 @@ class ProcessOwnerHttpTest {
     String id = reportCorrectedCase();
     decision("OTHER", false, true, true, false, "MITIGATE");
 
+    // what Modeler's deploy dialog asks before it deploys
+    assertThat(rest.get("guize", "/engine-rest/deployment?maxResults=0").status()).isEqualTo(200);
+    assertThat(rest.get("guize", "/engine-rest/version").status()).isEqualTo(200);
     assertThat(rest.get("guize", "/engine-rest/decision-definition/key/toleranceDetermination").status())
         .isEqualTo(200);
     assertThat(rest.get("guize", "/engine-rest/process-definition/key/toleranceCase").status()).isEqualTo(200);
