@@ -67,8 +67,6 @@ public class ModelCodeCheck {
     }
   }
 
-  private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   // the engine's objects an expression sees besides variables and beans
   private static final Set<String> ENGINE_OBJECTS =
       Set.of("execution", "task", "caseExecution", "externalTask", "variableScope");
@@ -121,10 +119,9 @@ public class ModelCodeCheck {
           Location at = xml.getLocation();
           Reporter report = message -> findings.add(
               new Finding(resource, blankToNull(ids.peek()), at.getLineNumber(), at.getColumnNumber(), message));
-          checkElement(xml.getNamespaceURI(), local, report);
+          checkElement(local, report);
           for (int i = 0; i < xml.getAttributeCount(); i++) {
-            checkAttribute(xml.getAttributeNamespace(i), xml.getAttributeLocalName(i), xml.getAttributeValue(i),
-                dmn, report);
+            checkAttribute(xml.getAttributeLocalName(i), xml.getAttributeValue(i), dmn, report);
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           ids.pop();
@@ -153,18 +150,19 @@ public class ModelCodeCheck {
     void refuse(String message);
   }
 
-  private static void checkElement(String namespace, String local, Reporter report) {
-    if (BPMN.equals(namespace) && local.equals("scriptTask")) {
+  // by local name in any namespace: the engine also reads the old activiti namespace for its extensions
+  private static void checkElement(String local, Reporter report) {
+    if (local.equals("scriptTask")) {
       report.refuse("脚本任务（scriptTask）会执行脚本");
-    } else if (CAMUNDA.equals(namespace) && local.equals("script")) {
+    } else if (local.equals("script")) {
       report.refuse("脚本（camunda:script）会执行代码");
-    } else if (CAMUNDA.equals(namespace) && local.equals("connector")) {
+    } else if (local.equals("connector")) {
       report.refuse("连接器（camunda:connector）会从服务器发出请求");
     }
   }
 
-  private void checkAttribute(String namespace, String local, String value, boolean dmn, Reporter report) {
-    if (CAMUNDA.equals(namespace) && (local.equals("class") || local.equals("variableMappingClass"))) {
+  private void checkAttribute(String local, String value, boolean dmn, Reporter report) {
+    if (local.equals("class") || local.equals("variableMappingClass")) {
       report.refuse("Java 类（camunda:" + local + "=\"" + shorten(value) + "\"）会执行任意代码，请使用本系统的委托");
     } else if (local.equals("language") || local.equals("scriptFormat")) {
       report.refuse("脚本语言（" + local + "=\"" + shorten(value) + "\"）会执行脚本");

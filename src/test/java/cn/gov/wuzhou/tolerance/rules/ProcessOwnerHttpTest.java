@@ -41,9 +41,13 @@ import org.springframework.test.context.TestPropertySource;
  * deploy code. Its own application context (the rules it deploys apply to every later case).
  */
 @HttpTest
-@TestPropertySource(properties = "tolerance.test-context=process-owner")
+@TestPropertySource(properties = "camunda.bpm.process-engine-name=" + ProcessOwnerHttpTest.ENGINE_NAME)
 @DirtiesContext
 class ProcessOwnerHttpTest {
+
+  // an engine of its own name, not to answer for the other tests' engine: its REST API is addressed by that name
+  static final String ENGINE_NAME = "processOwner";
+  static final String ENGINE = "/engine-rest/engine/" + ENGINE_NAME;
 
   private static final Path RULES = Path.of("processes/tolerance-determination.dmn");
   // rule4 (key work, procedure followed, reported and corrected in time) recommends MITIGATE instead of TOLERATE
@@ -61,7 +65,7 @@ class ProcessOwnerHttpTest {
   @BeforeEach
   void connect() {
     rest = new Rest(port);
-    desk = new Desk(rest);
+    desk = new Desk(rest, 20, ENGINE);
   }
 
   @Test
@@ -69,7 +73,7 @@ class ProcessOwnerHttpTest {
     String running = reportCorrectedCase();
     int before = latestRulesVersion();
 
-    Reply deployed = rest.deploy("guize", "容错认定规则（重点工作减轻处理）",
+    Reply deployed = rest.deploy("guize", ENGINE, "容错认定规则（重点工作减轻处理）",
         List.of(file("tolerance-determination.dmn", rules().replace(RULE4_TOLERATE,
             "<outputEntry id=\"rule4_recommendation\"><text>\"MITIGATE\"</text>"))));
     assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
@@ -169,7 +173,7 @@ class ProcessOwnerHttpTest {
   void aDeploymentThatWouldRunCodeIsRefusedNamingTheElementAndNothingIsDeployed(String element, String id) {
     long deployments = repositoryService.createDeploymentQuery().count();
 
-    Reply refused = rest.deploy("guize", "代码", List.of(file("code.bpmn", process("runsCode", element))));
+    Reply refused = rest.deploy("guize", ENGINE, "代码", List.of(file("code.bpmn", process("runsCode", element))));
 
     assertThat(refused.status()).as("deploy: %s", refused.body()).isEqualTo(400);
     assertThat(refused.text("message")).contains(id);
@@ -188,7 +192,7 @@ class ProcessOwnerHttpTest {
     int version = repositoryService.createProcessDefinitionQuery().processDefinitionKey("toleranceCase")
         .latestVersion().singleResult().getVersion();
 
-    Reply deployed = rest.deploy("guize", "容错纠错（全部模型）", files);
+    Reply deployed = rest.deploy("guize", ENGINE, "容错纠错（全部模型）", files);
 
     assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("toleranceCase").latestVersion()
@@ -200,11 +204,11 @@ class ProcessOwnerHttpTest {
     String script = "<scriptTask id='adminScript' scriptFormat='javascript'><script>1</script></scriptTask>";
     long deployments = repositoryService.createDeploymentQuery().count();
 
-    assertThat(rest.deploy("commerce-clerk", "办事员", List.of(file("clerk.bpmn", process("byClerk", "")))).status())
+    assertThat(rest.deploy("commerce-clerk", ENGINE, "办事员", List.of(file("clerk.bpmn", process("byClerk", "")))).status())
         .isEqualTo(403);
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
 
-    Reply byAdmin = rest.deploy("admin", "管理员", List.of(file("admin.bpmn", process("byAdmin", script))));
+    Reply byAdmin = rest.deploy("admin", ENGINE, "管理员", List.of(file("admin.bpmn", process("byAdmin", script))));
     assertThat(byAdmin.status()).as("deploy: %s", byAdmin.body()).isEqualTo(200);
     repositoryService.deleteDeployment(byAdmin.text("id"), true);
   }
@@ -215,22 +219,21 @@ class ProcessOwnerHttpTest {
     decision("OTHER", false, true, true, false, "MITIGATE");
 
     // what Modeler's deploy dialog asks before it deploys
-    assertThat(rest.get("guize", "/engine-rest/deployment?maxResults=0").status()).isEqualTo(200);
-    assertThat(rest.get("guize", "/engine-rest/version").status()).isEqualTo(200);
-    assertThat(rest.get("guize", "/engine-rest/decision-definition/key/toleranceDetermination").status())
+    assertThat(rest.get("guize", ENGINE + "/deployment?maxResults=0").status()).isEqualTo(200);
+    assertThat(rest.get("guize", ENGINE + "/decision-definition/key/toleranceDetermination").status())
         .isEqualTo(200);
-    assertThat(rest.get("guize", "/engine-rest/process-definition/key/toleranceCase").status()).isEqualTo(200);
-    assertThat(rest.get("guize", "/engine-rest/process-instance/" + id).status()).isEqualTo(404);
-    assertThat(rest.get("guize", "/engine-rest/process-instance").body()).isEmpty();
-    assertThat(rest.get("guize", "/engine-rest/task").body()).isEmpty();
-    assertThat(rest.get("guize", "/engine-rest/history/process-instance").body()).isEmpty();
-    assertThat(rest.get("guize", "/engine-rest/history/variable-instance").body()).isEmpty();
+    assertThat(rest.get("guize", ENGINE + "/process-definition/key/toleranceCase").status()).isEqualTo(200);
+    assertThat(rest.get("guize", ENGINE + "/process-instance/" + id).status()).isEqualTo(404);
+    assertThat(rest.get("guize", ENGINE + "/process-instance").body()).isEmpty();
+    assertThat(rest.get("guize", ENGINE + "/task").body()).isEmpty();
+    assertThat(rest.get("guize", ENGINE + "/history/process-instance").body()).isEmpty();
+    assertThat(rest.get("guize", ENGINE + "/history/variable-instance").body()).isEmpty();
     assertThat(rest.get("guize", "/api/decisions").body().path("total").asLong()).isZero();
     assertThat(rest.get("guize", "/api/protections?officialId=WZ-1").body().path("total").asLong()).isZero();
   }
 
   private String reportCorrectedCase() {
-    Reply started = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+    Reply started = rest.post("commerce-clerk", ENGINE + "/process-definition/key/toleranceCase/start",
         Rest.withVariables(CaseDriver.validReport(today.date())));
     assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
     String id = started.text("id");
@@ -273,7 +276,7 @@ class ProcessOwnerHttpTest {
 
   /** The table in force, as a process owner downloads it before editing it in Modeler. */
   private String latestRules() {
-    return rest.get("guize", "/engine-rest/decision-definition/key/toleranceDetermination/xml").text("dmnXml");
+    return rest.get("guize", ENGINE + "/decision-definition/key/toleranceDetermination/xml").text("dmnXml");
   }
 
   private static String rules() throws IOException {

@@ -59,6 +59,18 @@ class ModelCodeCheckTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"camunda:class='java.lang.Runtime'", "activiti:class='java.lang.Runtime'",
+      "activiti:expression='${runtimeService}'"})
+  void theOldActivitiNamespaceIsCheckedToo(String attribute) {
+    String bpmn = "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+        + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' xmlns:activiti='http://activiti.org/bpmn'>"
+        + "<process id='p'><serviceTask id='call' " + attribute + "/></process></definitions>";
+
+    assertThat(check.check("p.bpmn", bpmn.getBytes(StandardCharsets.UTF_8))).singleElement()
+        .satisfies(finding -> assertThat(finding.getMainElementId()).isEqualTo("call"));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"rules.html", "Delegate.class", "script.js"})
   void onlyModelsAndFormsMayBeDeployed(String resource) {
     assertThat(check.check(resource, new byte[0])).singleElement()

@@ -12,6 +12,7 @@ public final class Desk {
 
   private final Rest rest;
   private final int patienceSeconds;
+  private final String engineRest;
 
   public Desk(Rest rest) {
     this(rest, 20);
@@ -19,13 +20,19 @@ public final class Desk {
 
   /** A desk that waits longer for tasks to arrive, for when jobs may be held up (a dead node's locks). */
   public Desk(Rest rest, int patienceSeconds) {
+    this(rest, patienceSeconds, "/engine-rest");
+  }
+
+  /** A desk on the engine of that name ({@code /engine-rest/engine/<name>}) in a test context of its own. */
+  public Desk(Rest rest, int patienceSeconds, String engineRest) {
     this.rest = rest;
     this.patienceSeconds = patienceSeconds;
+    this.engineRest = engineRest;
   }
 
   /** Waits for the task to reach the group's list (jobs may still be running) and returns its id. */
   public String awaitTask(String user, String group, String instanceId, String taskKey) {
-    String query = "/engine-rest/task?candidateGroup=" + group + "&processInstanceId=" + instanceId
+    String query = engineRest + "/task?candidateGroup=" + group + "&processInstanceId=" + instanceId
         + "&taskDefinitionKey=" + taskKey;
     await(taskKey + " reaches " + group, patienceSeconds, () -> rest.get(user, query).body().size() == 1);
     return rest.get(user, query).body().get(0).path("id").asText();
@@ -34,19 +41,19 @@ public final class Desk {
   /** Waits for the task to reach the group's list, then claims it. */
   public String claim(String user, String group, String instanceId, String taskKey) {
     String taskId = awaitTask(user, group, instanceId, taskKey);
-    assertThat(rest.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status())
+    assertThat(rest.post(user, engineRest + "/task/" + taskId + "/claim", Map.of("userId", user)).status())
         .as("%s claims %s", user, taskKey).isEqualTo(204);
     return taskId;
   }
 
   public void complete(String user, String taskId, Map<String, ?> variables) {
-    Reply reply = rest.post(user, "/engine-rest/task/" + taskId + "/complete", Rest.withVariables(variables));
+    Reply reply = rest.post(user, engineRest + "/task/" + taskId + "/complete", Rest.withVariables(variables));
     assertThat(reply.status()).as("%s completes %s: %s", user, taskId, reply.body()).isEqualTo(204);
   }
 
   /** Submits the task's form as Tasklist does. */
   public void submitForm(String user, String taskId, Map<String, ?> variables) {
-    Reply reply = rest.post(user, "/engine-rest/task/" + taskId + "/submit-form", Rest.withVariables(variables));
+    Reply reply = rest.post(user, engineRest + "/task/" + taskId + "/submit-form", Rest.withVariables(variables));
     assertThat(reply.status()).as("%s submits %s: %s", user, taskId, reply.body()).isEqualTo(204);
   }
 
@@ -56,12 +63,12 @@ public final class Desk {
 
   public void awaitEnded(String user, String instanceId) {
     await("case " + instanceId + " ends", patienceSeconds, () -> "COMPLETED".equals(
-        rest.get(user, "/engine-rest/history/process-instance/" + instanceId).text("state")));
+        rest.get(user, engineRest + "/history/process-instance/" + instanceId).text("state")));
   }
 
   /** A variable of the case as its history keeps it, read with the given user's rights. */
   public JsonNode variable(String user, String instanceId, String name) {
-    JsonNode found = rest.get(user, "/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+    JsonNode found = rest.get(user, engineRest + "/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=" + name).body();
     assertThat(found).as("variable %s of %s", name, instanceId).hasSize(1);
     return found.get(0).path("value");

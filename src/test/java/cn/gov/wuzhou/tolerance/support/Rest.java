@@ -107,7 +107,7 @@ public final class Rest {
   }
 
   /** A deployment as Camunda Modeler's deploy dialog sends it: every file a part of its own. */
-  public Reply deploy(String user, String name, List<FilePart> files) {
+  public Reply deploy(String user, String engineRest, String name, List<FilePart> files) {
     String boundary = "----tolerance" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name
@@ -120,7 +120,7 @@ public final class Rest {
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+    return send(user, PASSWORD, HttpRequest.newBuilder(URI.create(base + engineRest + "/deployment/create"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
