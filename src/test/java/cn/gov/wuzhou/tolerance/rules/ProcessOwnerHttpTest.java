@@ -32,7 +32,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,10 +41,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @HttpTest
 @TestPropertySource(properties = "camunda.bpm.process-engine-name=" + ProcessOwnerHttpTest.ENGINE_NAME)
-@DirtiesContext
 class ProcessOwnerHttpTest {
 
-  // an engine of its own name, not to answer for the other tests' engine: its REST API is addressed by that name
+  // an engine of its own name, not to answer for the other tests' engine: its REST API is addressed by that name.
+  // The context is not closed after the class either: closing a webapp context clears the webapps' static engine
+  // lookup for every other context in the JVM.
   static final String ENGINE_NAME = "processOwner";
   static final String ENGINE = "/engine-rest/engine/" + ENGINE_NAME;
 
