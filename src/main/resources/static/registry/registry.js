@@ -21,14 +21,18 @@ const Registry = (() => {
       if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.substring(2), value);
       else node.setAttribute(name, value === true ? '' : value);
     });
-    children.flat().filter(child => child !== null && child !== undefined && child !== false).forEach(child =>
+    children.flat(Infinity).filter(child => child !== null && child !== undefined && child !== false).forEach(child =>
       node.appendChild(child instanceof Node ? child : document.createTextNode(String(child))));
     return node;
   }
 
-  function csrfToken() {
-    const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : null;
+  // The session's CSRF token: Camunda hands it out in the X-XSRF-TOKEN header of the first answer of a session
+  // (its cookie is for /camunda only), and the login must carry it.
+  let sessionToken = null;
+
+  function remember(response) {
+    sessionToken = response.headers.get('X-XSRF-TOKEN') || sessionToken;
+    return response;
   }
 
   class ApiError extends Error {
@@ -40,11 +44,10 @@ const Registry = (() => {
 
   /** GET of the read API as the logged-in user; the JSON answer, or an ApiError with the server's message. */
   async function api(path) {
-    const token = csrfToken();
-    const response = await fetch(root + path.replace(/^\//, ''), {
+    const response = remember(await fetch(root + path.replace(/^\//, ''), {
       credentials: 'same-origin',
-      headers: Object.assign({ Accept: 'application/json' }, token ? { 'X-XSRF-TOKEN': token } : {})
-    });
+      headers: Object.assign({ Accept: 'application/json' }, sessionToken ? { 'X-XSRF-TOKEN': sessionToken } : {})
+    }));
     let body = null;
     try {
       body = await response.json();
@@ -63,7 +66,7 @@ const Registry = (() => {
 
   /** The user logged in to the webapps, or null (asked before any /api call, so no browser password dialog). */
   async function currentUser() {
-    const response = await fetch(authApi, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const response = remember(await fetch(authApi, { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
     if (!response.ok) return null;
     const user = await response.json().catch(() => null);
     return user && user.userId ? user : null;
@@ -76,16 +79,8 @@ const Registry = (() => {
       h('a', { class: 'brand', href: 'index.html' }, '容错纠错 · 登记查询'),
       h('nav', {}, link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计')),
       h('span', { class: 'user' }, user ? user.userId : ''),
-      h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'),
-      user ? h('a', { href: '#', onclick: logout }, '退出') : null);
-  }
-
-  async function logout(event) {
-    event.preventDefault();
-    await fetch(authApi + '/logout', {
-      method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken() || '' }
-    });
-    location.reload();
+      // logging out is Tasklist's: its own pages hold the session's token in a cookie only they read
+      h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'));
   }
 
   function showLogin() {
@@ -96,12 +91,11 @@ const Registry = (() => {
     const form = h('form', { class: 'login', onsubmit: async event => {
       event.preventDefault();
       message.textContent = '';
-      // a GET hands out the session's CSRF token, which the login must carry
-      const probe = await fetch(authApi, { credentials: 'same-origin' });
-      const token = probe.headers.get('X-XSRF-TOKEN') || csrfToken() || '';
+      // a session that expired meanwhile gets a new token with this answer
+      remember(await fetch(authApi, { credentials: 'same-origin' }));
       const response = await fetch(authApi + '/login/tasklist', {
         method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': sessionToken || '' },
         body: new URLSearchParams({ username: name.value, password: password.value })
       });
       if (response.ok) {

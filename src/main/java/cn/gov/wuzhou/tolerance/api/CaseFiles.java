@@ -127,7 +127,9 @@ class CaseFiles {
 
     List<Step> steps = new ArrayList<>();
     List<Opinion> opinions = new ArrayList<>();
-    steps.add(new Step(startName(root), text(variables.get("unitName")), names.user(root.getStartUserId()), time(root.getStartTime()), null, List.of()));
+    // the report or plan is filed as the case starts
+    steps.add(new Step(startName(root), text(variables.get("unitName")), names.user(root.getStartUserId()),
+        time(root.getStartTime()), time(root.getStartTime()), List.of()));
     List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId)
         .orderByHistoricActivityInstanceStartTime().asc().list();
     for (HistoricTaskInstance task : tasks) {
