@@ -117,6 +117,67 @@ async function eventually(what, condition, seconds = 30) {
   }
 }
 
+const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // in Wuzhou
+const daysAgo = days => new Date(Date.now() + 8 * 3600 * 1000 - days * 86400 * 1000).toISOString().slice(0, 10);
+
+// Camunda's variable format
+function variables(values) {
+  return { variables: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }])) };
+}
+
+async function taskOf(user, caseId, taskKey) {
+  const query = `/engine-rest/task?processInstanceId=${caseId}&taskDefinitionKey=${taskKey}`;
+  let tasks = [];
+  await eventually(`${taskKey} reaches ${user}`, async () => (tasks = (await call(user, 'GET', query)).json).length > 0);
+  return tasks[0].id;
+}
+
+// claims and completes a task over REST, as Tasklist does
+async function work(user, caseId, taskKey, values) {
+  const taskId = await taskOf(user, caseId, taskKey);
+  assert.equal((await call(user, 'POST', `/engine-rest/task/${taskId}/claim`, { userId: user })).status, 204);
+  const done = await call(user, 'POST', `/engine-rest/task/${taskId}/complete`, variables(values));
+  assert.equal(done.status, 204, `${user} completes ${taskKey}: ${JSON.stringify(done.json)}`);
+}
+
+/** A case of commerce-clerk worked through to 容错免责 over REST, every notice taken note of: its id and decision number. */
+async function toleratedCase(officialName, officialId) {
+  const started = await call('commerce-clerk', 'POST', '/engine-rest/process-definition/key/toleranceCase/start',
+    variables({
+      officialName, officialId, officialPosition: '外资科科长', officialCategory: 'PARTY_GOV_ORGAN',
+      workCategory: 'BUSINESS_ENVIRONMENT', errorType: 'DEVIATION',
+      errorDescription: '外资项目审批时限论证不足，导致签约延期。', discoveredOn: daysAgo(2), reportedOn: today()
+    }));
+  assert.equal(started.status, 200, `commerce-clerk reports a case: ${JSON.stringify(started.json)}`);
+  const caseId = started.json.id;
+  await work('party-secretary', caseId, 'acknowledgeBySuperiorCommittee',
+    { superiorAcknowledged: true, superiorInstruction: '立即整改' });
+  await work('jiwei', caseId, 'acknowledgeByDisciplineInspection', { disciplineAcknowledged: true });
+  await work('commerce-clerk', caseId, 'submitCorrectionPlan', { correctionPlan: '优化审批流程' });
+  await work('commerce-clerk', caseId, 'reportCorrectionCompleted',
+    { correctionCompletedOn: today(), correctionReport: '已完成整改' });
+  await work('jiwei', caseId, 'verifyCorrection', { correctionVerified: 'true' });
+  await work('wenze', caseId, 'reviewCase', {
+    actedInPublicInterest: 'true', followedDecisionProcedure: 'true', violatedDisciplineOrLaw: 'false',
+    subjectiveIntent: 'false', personalGain: 'false', complexCircumstances: 'false', wideImpact: 'false',
+    highPublicAttention: 'false', reviewOpinion: '决策程序完备，已及时整改。'
+  });
+  await work('wenze', caseId, 'proposeDetermination', {});
+  await work('party-secretary', caseId, 'approveDetermination', { approved: 'true' });
+  for (const user of ['zuzhi', 'renshe', 'jiwei']) {
+    await work(user, caseId, 'acknowledgeProtection', { protectionAcknowledged: true });
+  }
+  await eventually('the case is finished', async () =>
+    (await call('commerce-clerk', 'GET', `/engine-rest/history/process-instance/${caseId}`)).json.state === 'COMPLETED');
+  let decisionNo = null;
+  await eventually('the decision is recorded', async () => {
+    const found = await call('zuzhi', 'GET', `/api/decisions?processInstanceId=${caseId}`);
+    decisionNo = found.json.items.length ? found.json.items[0].decisionNo : null;
+    return decisionNo !== null;
+  });
+  return { caseId, decisionNo };
+}
+
 /** Runs a scenario: a screenshot FAILED of the page in use when it fails, the browser closed in any case. */
 async function run(scenario, body) {
   const browser = await launch();
@@ -137,5 +198,5 @@ async function run(scenario, body) {
 }
 
 module.exports = {
-  BASE, OUT, PASSWORD, TIMEOUT, step, screenshots, login, loginTasklist, waitUntilLoaded, call, adminGet, eventually, run
+  BASE, OUT, PASSWORD, TIMEOUT, step, screenshots, login, loginTasklist, waitUntilLoaded, call, adminGet, eventually, toleratedCase, run
 };

@@ -36,14 +36,16 @@ class DecisionApi {
   }
 
   @GetMapping
-  @Operation(summary = "查询认定决定", description = "可按案件（processInstanceId）或人员编号（officialId）筛选，分页")
+  @Operation(summary = "查询认定决定", description = "可按案件（processInstanceId）、人员编号（officialId）或当事人姓名"
+      + "（officialName，须与登记的姓名完全一致）筛选，分页")
   PageView<DecisionView> list(
       @RequestParam(required = false) String processInstanceId,
       @RequestParam(required = false) String officialId,
+      @RequestParam(required = false) String officialName,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size) {
     Paging paging = Paging.of(page, size);
-    return PageView.of(registry.search(blankToNull(processInstanceId), blankToNull(officialId),
+    return PageView.of(registry.search(blankToNull(processInstanceId), blankToNull(officialId), blankToNull(officialName),
         callers.current().units(), paging.page(), paging.size()), DecisionView::of);
   }
 

@@ -13,6 +13,7 @@ import cn.gov.wuzhou.tolerance.registry.UnitScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ class StatsApi {
 
   record StatsView(LocalDate from, LocalDate to, long openedCases, long notApplicable, long openCases,
       long overdueCorrections, long openDeliberations, List<Count> decidedByDetermination,
-      List<Count> decidedByCircumstance, List<Count> decidedByLevel) {}
+      List<Count> decidedByCircumstance, List<Count> decidedByLevel, List<Count> decidedByMonth) {}
 
   private final CaseStatistics statistics;
   private final Callers callers;
@@ -46,7 +47,7 @@ class StatsApi {
 
   @GetMapping("/api/stats")
   @Operation(summary = "统计", description = "期间内受理和认定的案件（按认定结果、情形、层级），以及当前办理中、整改逾期、一事一议中的案件；"
-      + "期间默认为本年度，日期格式 yyyy-MM-dd")
+      + "decidedByMonth 为期间内每月认定的案件数（code 为 yyyy-MM，没有认定的月份为 0）；期间默认为本年度，日期格式 yyyy-MM-dd")
   StatsView stats(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -61,7 +62,7 @@ class StatsApi {
         summary.overdueCorrections(), summary.openDeliberations(),
         counts(summary.decidedByDetermination(), Determination.class),
         counts(summary.decidedByCircumstance(), Circumstance.class),
-        byLevel(statistics.decidedByUnit(scope, start, end)));
+        byLevel(statistics.decidedByUnit(scope, start, end)), byMonth(statistics.decidedByMonth(scope, start, end)));
   }
 
   private static <E extends Enum<E> & Coded> List<Count> counts(Map<String, Long> counts, Class<E> codes) {
@@ -71,6 +72,13 @@ class StatsApi {
       result.add(new Count(labelled.code(), labelled.label(), count));
     });
     return result;
+  }
+
+  private static List<Count> byMonth(Map<String, Long> byMonth) {
+    return byMonth.entrySet().stream().map(entry -> {
+      YearMonth month = YearMonth.parse(entry.getKey());
+      return new Count(entry.getKey(), month.getYear() + "年" + month.getMonthValue() + "月", entry.getValue());
+    }).toList();
   }
 
   /** A unit named {@code unit-<county>-…} belongs to that county; every other unit to the city. */

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
  * history, so a body that gets tasks later, such as a county's, needs no change here.
  */
 @Component
-class CaseAccess {
+public class CaseAccess {
 
   /** A case the caller may see, reached through one of its process instances. */
-  record CaseFile(String caseInstanceId, String processInstanceId, boolean open) {}
+  public record CaseFile(String caseInstanceId, String processInstanceId, boolean open) {}
 
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
@@ -42,7 +42,7 @@ class CaseAccess {
   }
 
   /** The case of this process instance, if the caller may see it. */
-  Optional<CaseFile> visible(String processInstanceId, Caller caller) {
+  public Optional<CaseFile> visible(String processInstanceId, Caller caller) {
     return caseOf(processInstanceId)
         .filter(root -> maySee(root.getId(), caller))
         .map(root -> new CaseFile(root.getId(), processInstanceId, root.getEndTime() == null));

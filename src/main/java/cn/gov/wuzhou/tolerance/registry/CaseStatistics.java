@@ -2,6 +2,7 @@ package cn.gov.wuzhou.tolerance.registry;
 
 import cn.gov.wuzhou.tolerance.common.Today;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,25 @@ public class CaseStatistics {
   /** Decisions in the period per unit group, for callers that break them down by level. */
   public Map<String, Long> decidedByUnit(UnitScope scope, LocalDate from, LocalDate to) {
     return decided("unit_group", scope, from, to);
+  }
+
+  /** Decisions in the period per month ({@code yyyy-MM}), every month of the period present, oldest first. */
+  public Map<String, Long> decidedByMonth(UnitScope scope, LocalDate from, LocalDate to) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+      counts.put(month.toString(), 0L);
+    }
+    List<Object> parameters = scope.addParameters(List.of());
+    parameters.add(from);
+    parameters.add(to);
+    // EXTRACT is the same in H2 and PostgreSQL; the range on decided_on can use its index
+    jdbc.query("SELECT EXTRACT(YEAR FROM decided_on), EXTRACT(MONTH FROM decided_on), COUNT(*) FROM decision WHERE "
+            + scope.condition("unit_group") + " AND decided_on BETWEEN ? AND ? "
+            + "GROUP BY EXTRACT(YEAR FROM decided_on), EXTRACT(MONTH FROM decided_on)",
+        rs -> {
+          counts.put(YearMonth.of(rs.getInt(1), rs.getInt(2)).toString(), rs.getLong(3));
+        }, parameters.toArray());
+    return counts;
   }
 
   private static long sum(List<String> patterns, ToLongFunction<String> count) {

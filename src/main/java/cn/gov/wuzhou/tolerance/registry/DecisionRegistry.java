@@ -66,8 +66,12 @@ public class DecisionRegistry {
         processInstanceId).stream().findFirst();
   }
 
-  /** Decisions within the scope, optionally of one case or one official, newest number first. */
-  public Page<DecisionRecord> search(String processInstanceId, String officialId, UnitScope scope, int page, int size) {
+  /**
+   * Decisions within the scope, optionally of one case, one official (人员编号) or officials of one name (the exact
+   * name, as the organization department's files spell it), newest number first.
+   */
+  public Page<DecisionRecord> search(String processInstanceId, String officialId, String officialName, UnitScope scope,
+      int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE " + scope.condition("unit_group"));
     List<Object> parameters = scope.addParameters(List.of());
     if (processInstanceId != null) {
@@ -77,6 +81,10 @@ public class DecisionRegistry {
     if (officialId != null) {
       where.append(" AND official_id = ?");
       parameters.add(officialId);
+    }
+    if (officialName != null) {
+      where.append(" AND official_name = ?");
+      parameters.add(officialName);
     }
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM decision" + where, Long.class, parameters.toArray());
     parameters.add(size);

@@ -48,6 +48,11 @@ public class PrefilingRegistry {
         .stream().findFirst();
   }
 
+  /** The pre-filing a registered {@code prefiling} process instance wrote. */
+  public Optional<PrefilingRecord> findByProcessInstance(String processInstanceId) {
+    return numberOf(processInstanceId).flatMap(this::find);
+  }
+
   private Optional<String> numberOf(String processInstanceId) {
     return jdbc.queryForList("SELECT prefiling_no FROM prefiling WHERE process_instance_id = ?",
         String.class, processInstanceId).stream().findFirst();

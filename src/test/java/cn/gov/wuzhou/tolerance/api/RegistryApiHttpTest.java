@@ -123,6 +123,41 @@ class RegistryApiHttpTest {
   }
 
   @Test
+  void decisionsByTheOfficialsExactNameWithinTheCallersScope() {
+    String name = "覃" + UUID.randomUUID().toString().substring(0, 6);
+    DecisionRecord own = decision("unit-commerce", official(), "TOLERATE", name);
+    decision("unit-tengxian-agri", official(), "TOLERATE", name);
+
+    JsonNode byName = rest.get("commerce-clerk", "/api/decisions?officialName=" + name).body();
+    assertThat(byName.path("total").asLong()).isEqualTo(1);
+    assertThat(byName.path("items").get(0).path("decisionNo").asText()).isEqualTo(own.decisionNo());
+    assertThat(rest.get("zuzhi", "/api/decisions?officialName=" + name).body().path("total").asLong()).isEqualTo(2);
+    assertThat(rest.get("zuzhi", "/api/decisions?officialName=" + name.substring(0, 3)).body().path("total").asLong())
+        .as("a part of the name finds nobody").isZero();
+  }
+
+  @Test
+  void statisticsCountTheDecisionsOfEveryMonthOfThePeriod() {
+    decision("unit-commerce", official(), "TOLERATE");
+    String year2019 = "/api/stats?from=2019-01-01&to=2019-12-31";
+
+    JsonNode months = rest.get("shiwei", year2019).body().path("decidedByMonth");
+
+    assertThat(months).hasSize(12);
+    assertThat(months.get(0).path("code").asText()).isEqualTo("2019-01");
+    assertThat(months.get(5).path("label").asText()).isEqualTo("2019年6月");
+    assertThat(months.get(5).path("count").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(months.get(0).path("count").asLong()).isZero();
+    JsonNode ownUnit = rest.get("tengxian-clerk", "/api/stats?from=2019-06-01&to=2019-06-30").body();
+    long decided = 0;
+    for (JsonNode determination : ownUnit.path("decidedByDetermination")) {
+      decided += determination.path("count").asLong();
+    }
+    assertThat(ownUnit.path("decidedByMonth")).hasSize(1);
+    assertThat(ownUnit.path("decidedByMonth").get(0).path("count").asLong()).as("only its own unit's").isEqualTo(decided);
+  }
+
+  @Test
   void organizationDepartmentChecksWhatAnOfficialIsProtectedIn() {
     String official = official();
     DecisionRecord tolerated = decision("unit-commerce", official, "TOLERATE");
@@ -237,7 +272,11 @@ class RegistryApiHttpTest {
   }
 
   private DecisionRecord decision(String unitGroup, String officialId, String determination) {
-    DecisionRecord record = new DecisionRecord(null, "api-" + UUID.randomUUID(), unitGroup, "某单位", officialId, "李明",
+    return decision(unitGroup, officialId, determination, "李明");
+  }
+
+  private DecisionRecord decision(String unitGroup, String officialId, String determination, String officialName) {
+    DecisionRecord record = new DecisionRecord(null, "api-" + UUID.randomUUID(), unitGroup, "某单位", officialId, officialName,
         "科长", "PARTY_GOV_ORGAN", "RURAL_REVITALIZATION", "KEY_WORK", "DEVIATION", DAY.minusDays(5), DAY.minusDays(4),
         null, false, true, true, false, determination, "依据", determination, "依据；审查意见", DAY,
         new Findings(true, true, false, false, false, null), DAY.minusDays(4), DAY.minusDays(1), null,

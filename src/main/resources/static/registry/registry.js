@@ -1,0 +1,161 @@
+/*
+ * 容错纠错 登记查询: what every registry page shares. The pages read the registry API (/api) with the login of the
+ * webapps (the same session as Tasklist); a page whose reader is not logged in shows the login form, which logs in
+ * exactly as Tasklist's does (with the session's CSRF token) and then shows the page.
+ *
+ * Everything the API answers is the users' words: it is put into the page as text (h() builds DOM nodes with
+ * text nodes), never as markup.
+ */
+'use strict';
+
+const Registry = (() => {
+  // the pages live in <context>/registry/, the APIs next to them
+  const root = new URL('..', document.baseURI).pathname;
+  const authApi = root + 'camunda/api/admin/auth/user/default';
+
+  /** An element with attributes (on… handlers as functions) and children (strings become text). */
+  function h(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === null || value === undefined || value === false) return;
+      if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.substring(2), value);
+      else node.setAttribute(name, value === true ? '' : value);
+    });
+    children.flat(Infinity).filter(child => child !== null && child !== undefined && child !== false).forEach(child =>
+      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child))));
+    return node;
+  }
+
+  // The session's CSRF token: Camunda hands it out in the X-XSRF-TOKEN header of the first answer of a session
+  // (its cookie is for /camunda only), and the login must carry it.
+  let sessionToken = null;
+
+  function remember(response) {
+    sessionToken = response.headers.get('X-XSRF-TOKEN') || sessionToken;
+    return response;
+  }
+
+  class ApiError extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  /** GET of the read API as the logged-in user; the JSON answer, or an ApiError with the server's message. */
+  async function api(path) {
+    const response = remember(await fetch(root + path.replace(/^\//, ''), {
+      credentials: 'same-origin',
+      headers: Object.assign({ Accept: 'application/json' }, sessionToken ? { 'X-XSRF-TOKEN': sessionToken } : {})
+    }));
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    if (response.status === 401) {
+      showLogin();
+      throw new ApiError(401, '请先登录');
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, (body && body.message) || `查询失败（HTTP ${response.status}）`);
+    }
+    return body;
+  }
+
+  /** The user logged in to the webapps, or null (asked before any /api call, so no browser password dialog). */
+  async function currentUser() {
+    const response = remember(await fetch(authApi, { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
+    if (!response.ok) return null;
+    const user = await response.json().catch(() => null);
+    return user && user.userId ? user : null;
+  }
+
+  function header(user) {
+    const here = location.pathname.split('/').pop() || 'index.html';
+    const link = (href, text) => h('a', { href, class: here === href ? 'active' : null }, text);
+    return h('header', { class: 'registry-header no-print' },
+      h('a', { class: 'brand', href: 'index.html' }, '容错纠错 · 登记查询'),
+      h('nav', {}, link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计')),
+      h('span', { class: 'user' }, user ? user.userId : ''),
+      // logging out is Tasklist's: its own pages hold the session's token in a cookie only they read
+      h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'));
+  }
+
+  function showLogin() {
+    const main = document.querySelector('main');
+    const name = h('input', { type: 'text', name: 'username', autocomplete: 'username', required: true });
+    const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+    const message = h('p', { class: 'error', role: 'alert' });
+    const form = h('form', { class: 'login', onsubmit: async event => {
+      event.preventDefault();
+      message.textContent = '';
+      // a session that expired meanwhile gets a new token with this answer
+      remember(await fetch(authApi, { credentials: 'same-origin' }));
+      const response = await fetch(authApi + '/login/tasklist', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': sessionToken || '' },
+        body: new URLSearchParams({ username: name.value, password: password.value })
+      });
+      if (response.ok) {
+        location.reload();
+      } else if (response.status === 429) {
+        message.textContent = '登录失败次数过多，请稍后再试。';
+      } else {
+        message.textContent = '用户名或密码不正确。';
+      }
+    } },
+    h('h2', {}, '请登录'),
+    h('p', {}, '使用任务列表（Tasklist）的用户名和密码。'),
+    h('label', {}, '用户名', name),
+    h('label', {}, '密码', password),
+    h('button', { type: 'submit' }, '登录'),
+    message);
+    main.replaceChildren(form);
+    name.focus();
+  }
+
+  /** Starts a page: the header, then the page's own start(user) once someone is logged in. */
+  async function page(start) {
+    const user = await currentUser();
+    document.body.prepend(header(user));
+    if (!user) {
+      showLogin();
+      return;
+    }
+    try {
+      await start(user);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        failure(document.querySelector('main'), error);
+      }
+    }
+  }
+
+  function failure(container, error) {
+    container.appendChild(h('p', { class: 'error', role: 'alert' }, error.message || String(error)));
+  }
+
+  /** 2026-12-01T16:20:31.123+08:00 → 2026-12-01 16:20 (the time in Wuzhou, as the server gives it). */
+  function when(isoDateTime) {
+    return isoDateTime ? isoDateTime.substring(0, 16).replace('T', ' ') : '';
+  }
+
+  function label(code) {
+    return code ? code.label : '';
+  }
+
+  /** A table: headings and rows of cells (strings or nodes). */
+  function table(headings, rows, attributes) {
+    return h('table', attributes || {},
+      h('thead', {}, h('tr', {}, headings.map(heading => h('th', {}, heading)))),
+      h('tbody', {}, rows.map(row => h('tr', {}, row.map(cell => h('td', {}, cell))))));
+  }
+
+  function caseLink(query, text) {
+    return h('a', { href: 'case.html?q=' + encodeURIComponent(query) }, text || query);
+  }
+
+  return { h, api, page, failure, when, label, table, caseLink, ApiError };
+})();

@@ -1,0 +1,149 @@
+package cn.gov.wuzhou.tolerance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.Desk;
+import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.Rest;
+import cn.gov.wuzhou.tolerance.support.Rest.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The case file (案卷) of a finished tolerated case, as the read API gives it to each kind of reader. */
+@HttpTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseFileHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired Today today;
+  @Autowired JdbcTemplate jdbc;
+  Rest rest;
+  String caseId;
+  String officialId;
+
+  @BeforeEach
+  void connect() {
+    rest = new Rest(port);
+  }
+
+  @BeforeAll
+  void toleratedCase() {
+    rest = new Rest(port);
+    Desk desk = new Desk(rest);
+    Map<String, Object> report = CaseDriver.validReport(today.date());
+    officialId = (String) report.get("officialId");
+    Reply started = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(report));
+    assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
+    caseId = started.text("id");
+    desk.work("party-secretary", "superior-party-committee", caseId, "acknowledgeBySuperiorCommittee",
+        Map.of("superiorAcknowledged", true, "superiorInstruction", "立即整改，按时报告"));
+    desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeByDisciplineInspection",
+        Map.of("disciplineAcknowledged", true));
+    desk.work("commerce-clerk", "unit-commerce", caseId, "submitCorrectionPlan",
+        Map.of("correctionPlan", "重新论证选址，调整建设时序"));
+    desk.work("commerce-clerk", "unit-commerce", caseId, "reportCorrectionCompleted",
+        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "已完成选址调整，项目复工"));
+    desk.work("jiwei", "discipline-inspection", caseId, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.work("wenze", "accountability-office", caseId, "reviewCase", CaseDriver.cleanFindings());
+    desk.work("wenze", "accountability-office", caseId, "proposeDetermination", Map.of());
+    desk.work("party-secretary", "superior-party-committee", caseId, "approveDetermination", Map.of("approved", "true"));
+    desk.work("zuzhi", "organization-dept", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.work("renshe", "hr-social-security", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.awaitEnded("commerce-clerk", caseId);
+  }
+
+  @Test
+  void theFinishedCaseShowsItsFactsStepsOpinionsDecisionAndNotices() {
+    Reply reply = rest.get("zuzhi", "/api/cases/" + caseId);
+
+    assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
+    JsonNode file = reply.body();
+    assertThat(file.path("open").asBoolean()).isFalse();
+    assertThat(file.path("processName").asText()).isEqualTo("容错纠错案件");
+    assertThat(fact(file.path("facts"), "当事人姓名")).isEqualTo("李明");
+    assertThat(fact(file.path("facts"), "人员编号")).isEqualTo(officialId);
+    assertThat(fact(file.path("facts"), "工作类别")).isEqualTo("乡村振兴");
+    assertThat(fact(file.path("facts"), "认定结果")).isEqualTo("容错免责");
+
+    JsonNode report = step(file, "报告错情");
+    assertThat(report.path("agency").asText()).isEqualTo("市商务局");
+    assertThat(report.path("person").asText()).isEqualTo("市商务局 经办人");
+    JsonNode acknowledgement = step(file, "上级党委（党组）接收报告");
+    assertThat(acknowledgement.path("agency").asText()).isEqualTo("上级党委（党组）");
+    assertThat(acknowledgement.path("person").asText()).isEqualTo("上级党委 书记");
+    assertThat(acknowledgement.path("started").asText()).isNotBlank();
+    assertThat(acknowledgement.path("ended").asText()).isNotBlank();
+    assertThat(fact(acknowledgement.path("written"), "上级党委（党组）批示意见")).isEqualTo("立即整改，按时报告");
+    JsonNode review = step(file, "审查认定");
+    assertThat(review.path("agency").asText()).isEqualTo("问责承办机关");
+    assertThat(fact(review.path("written"), "符合决策程序")).isEqualTo("是");
+    assertThat(file.path("opinions").findValuesAsText("text"))
+        .contains("立即整改，按时报告", "经审查，决策程序完备，无违纪违法情形，已及时整改。");
+
+    assertThat(file.path("decision").path("determination").path("label").asText()).isEqualTo("容错免责");
+    assertThat(file.path("decision").path("basis").asText()).isNotBlank();
+    assertThat(file.path("decision").path("findings").path("followedDecisionProcedure").asBoolean()).isTrue();
+    assertThat(file.path("notices")).hasSize(8);
+    assertThat(file.path("notices").findValuesAsText("by")).contains("zuzhi", "renshe", "jiwei");
+    assertThat(file.path("documents").asText()).isEqualTo("/api/cases/" + caseId + "/documents");
+  }
+
+  @Test
+  void theUnitReadsItsOwnCaseFile() {
+    Reply reply = rest.get("commerce-clerk", "/api/cases/" + caseId);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().path("decision").path("decisionNo").asText()).matches("WZRC-\\d{4}-\\d{4}");
+  }
+
+  @Test
+  void anotherUnitsClerkAndAnotherCountysBodyGetTheSame404AsForAnUnknownCase() {
+    long details = historyRows();
+
+    Reply otherUnit = rest.get("tengxian-clerk", "/api/cases/" + caseId);
+    Reply otherCounty = rest.get("tengxian-jiwei", "/api/cases/" + caseId);
+    Reply unknown = rest.get("tengxian-clerk", "/api/cases/no-such-case");
+
+    assertThat(otherUnit.status()).isEqualTo(404);
+    assertThat(otherCounty.status()).isEqualTo(404);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(otherUnit.text("message")).isEqualTo(unknown.text("message").replace("no-such-case", caseId));
+    assertThat(otherUnit.body().toString()).doesNotContain("李明", officialId);
+    assertThat(historyRows()).as("reading changes nothing").isEqualTo(details);
+    assertThat(rest.get(null, "/api/cases/" + caseId).status()).isEqualTo(401);
+  }
+
+  private long historyRows() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ?", Long.class, caseId)
+        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ = ?", Long.class, caseId);
+  }
+
+  private static String fact(JsonNode facts, String label) {
+    for (JsonNode fact : facts) {
+      if (fact.path("label").asText().equals(label)) {
+        return fact.path("value").asText();
+      }
+    }
+    throw new AssertionError("no " + label + " in " + facts);
+  }
+
+  private static JsonNode step(JsonNode file, String name) {
+    for (JsonNode step : file.path("steps")) {
+      if (step.path("name").asText().equals(name)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + name + " in " + file.path("steps"));
+  }
+}
