@@ -8,13 +8,16 @@
 //   3. tengxian-clerk, logged in, cannot open commerce-clerk's case file (the page says it is not in its scope;
 //      the API answers 404);
 //   4. jiwei's statistics page draws its charts (canvases with pixels) and the table, and exports CSV;
-//   5. without a login the pages show the login form, and logging in there shows the page.
+//   5. without a login the pages show the login form, and logging in there shows the page;
+//   6. guize, logged in to Tasklist, previews a rules table in which rule 4 recommends 减轻处理 on 规则预览: the
+//      tolerated case is listed as changing from 容错免责 to 减轻处理, and nothing is deployed.
 //
 // Environment: see support.js.
 'use strict';
 
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const path = require('path');
 const { BASE, OUT, PASSWORD, step, screenshots, loginTasklist, call, eventually, toleratedCase, run } = require('./support');
 
 const screenshot = screenshots('registry');
@@ -127,5 +130,28 @@ run('registry', async (browser, state) => {
   await page.locator('form.login button[type=submit]').click();
   await page.locator('table.protections tr:has-text("年度考核")').waitFor();
   await context.close();
+
+  // 6. the rules preview -----------------------------------------------------------------------------------
+  step('guize previews a changed rules table on 规则预览: the tolerated case would be 减轻处理; nothing is deployed');
+  const rules = fs.readFileSync(path.join(__dirname, '..', 'processes', 'tolerance-determination.dmn'), 'utf8')
+    .replace('<outputEntry id="rule4_recommendation"><text>"TOLERATE"</text>',
+      '<outputEntry id="rule4_recommendation"><text>"MITIGATE"</text>');
+  const changedRules = path.join(OUT, 'tolerance-determination.dmn');
+  fs.writeFileSync(changedRules, rules);
+  const versions = async () => (await call('guize', 'GET', '/engine-rest/decision-definition?key=toleranceDetermination')).json.length;
+  const before = await versions();
+  state.current = await loginTasklist(browser, 'guize');
+  page = state.current.page;
+  await page.goto(`${BASE}/registry/rules.html`);
+  await page.locator('input[type=file]').setInputFiles(changedRules);
+  await page.locator('form#replay button[type=submit]').click();
+  const changed = page.locator(`table.changed tr:has-text("${decisionNo}")`);
+  await changed.waitFor();
+  assert.match(await changed.innerText(), new RegExp(`${decisionNo}\\s+容错免责\\s+减轻处理`));
+  assert.match(await page.locator('p.summary').innerText(), /评估已认定案件 [1-9]\d* 件/);
+  assert.ok(!(await page.locator('main').innerText()).includes('null'), 'the page shows "null"');
+  assert.equal(await versions(), before, 'the preview deployed the table');
+  await screenshot(page, 'guize-rules-preview');
+  await state.current.context.close();
   state.current = null;
 });

@@ -42,9 +42,14 @@ const Registry = (() => {
     }
   }
 
-  /** GET of the read API as the logged-in user; the JSON answer, or an ApiError with the server's message. */
-  async function api(path) {
+  /**
+   * A call of the API as the logged-in user: a GET, or a POST of the form data given; the JSON answer, or an
+   * ApiError with the server's message.
+   */
+  async function api(path, formData) {
     const response = remember(await fetch(root + path.replace(/^\//, ''), {
+      method: formData ? 'POST' : 'GET',
+      body: formData,
       credentials: 'same-origin',
       headers: Object.assign({ Accept: 'application/json' }, sessionToken ? { 'X-XSRF-TOKEN': sessionToken } : {})
     }));
@@ -77,7 +82,8 @@ const Registry = (() => {
     const link = (href, text) => h('a', { href, class: here === href ? 'active' : null }, text);
     return h('header', { class: 'registry-header no-print' },
       h('a', { class: 'brand', href: 'index.html' }, '容错纠错 · 登记查询'),
-      h('nav', {}, link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计')),
+      h('nav', {}, link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计'),
+        link('rules.html', '规则预览')),
       h('span', { class: 'user' }, user ? user.userId : ''),
       // logging out is Tasklist's: its own pages hold the session's token in a cookie only they read
       h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'));

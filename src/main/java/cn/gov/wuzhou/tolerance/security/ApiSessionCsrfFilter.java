@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,14 @@ class ApiSessionCsrfFilter extends OncePerRequestFilter {
       FilterRegistrationBean<ApiSessionCsrfFilter> registration = new FilterRegistrationBean<>(new ApiSessionCsrfFilter());
       registration.addUrlPatterns("/api/*");
       registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+      return registration;
+    }
+
+    // the user the pages ask for first, and the API they read
+    @Bean
+    FilterRegistrationBean<SessionTokenHeader> sessionTokenHeader(CamundaBpmProperties camunda) {
+      FilterRegistrationBean<SessionTokenHeader> registration = new FilterRegistrationBean<>(new SessionTokenHeader());
+      registration.addUrlPatterns("/api/*", camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
       return registration;
     }
   }

@@ -14,9 +14,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +93,22 @@ class ApiSessionHttpTest {
     clerk.logOut();
 
     assertThat(clerk.get(documents(id)).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aRegistryPageOpenedInTheSessionLearnsItsTokenFromTheUserItAsksFor() throws Exception {
+    String id = report();
+    Browser clerk = new Browser("commerce-clerk");
+
+    HttpResponse<String> user = clerk.client.send(HttpRequest.newBuilder(
+        URI.create(base() + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String token = user.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no token"));
+
+    assertThat(token).isEqualTo(clerk.csrfToken());
+    assertThat(clerk.upload(documents(id), token).status()).isEqualTo(201);
+    HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(base() + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.headers().firstValue("X-XSRF-TOKEN")).isNotEqualTo(Optional.of(token));
   }
 
   /** A browser: cookies kept, logged in to Tasklist through the webapp's own login form. */
