@@ -229,6 +229,8 @@ class ProcessOwnerHttpTest {
     assertThat(rest.get("guize", ENGINE + "/history/process-instance").body()).isEmpty();
     assertThat(rest.get("guize", ENGINE + "/history/variable-instance").body()).isEmpty();
     assertThat(rest.get("guize", "/api/decisions").body().path("total").asLong()).isZero();
+    assertThat(rest.get("guize", "/api/cases/" + id).status()).isEqualTo(404);
+    assertThat(rest.get("guize", "/api/cases/" + id + "/documents").status()).isEqualTo(404);
     assertThat(rest.get("guize", "/api/protections?officialId=WZ-1").body().path("total").asLong()).isZero();
   }
 
