@@ -4,7 +4,7 @@
 # officials over 2024 and 2025 (70 % 容错免责, each with its 8 protection notices and their acknowledgements),
 # works one real case through to 容错免责 over REST (its case file comes from the engine's history), then loads
 # each page several times in headless Chromium as zuzhi and jiwei (registry-load.js) and prints first / median /
-# max in ms. Drops the database at the end.
+# max in ms; then times 规则预览 (POST /api/rules/replay) over all of them. Drops the database at the end.
 #
 #   e2e/registry-load.sh [path/to/tolerance-0.1.0-SNAPSHOT.jar]     (PostgreSQL on 127.0.0.1:5432, user postgres, trust)
 #
@@ -69,3 +69,10 @@ SELECT (SELECT COUNT(*) FROM decision) AS decisions, (SELECT COUNT(*) FROM prote
 SQL
 
 (cd "$here" && BASE_URL="$base" E2E_OUT="$out" node registry-load.js)
+
+# 规则预览: the shipped table re-evaluated over every decision, as guize sends it before a deployment
+for run in 1 2 3; do
+  curl -s -o "$out/load-replay.json" -w "replay of the rules over $decisions decisions: %{time_total} s\n" \
+    -u guize:demo -F file=@"$root/processes/tolerance-determination.dmn" "$base/api/rules/replay"
+done
+head -c 200 "$out/load-replay.json"; echo

@@ -75,27 +75,39 @@ public class RulesReplay {
     List<String> unmatched = new ArrayList<>();
     List<Failure> failed = new ArrayList<>();
     int[] counts = new int[2];
+    // many cases share the same facts: each combination is evaluated once
+    Map<Map<String, Object>, Outcome> outcomes = new HashMap<>();
     decisions.forEach(record -> {
       if (record.recommendation() == null || hasNoFindings(record.findings())) {
         counts[1]++;
         return;
       }
       counts[0]++;
-      try {
-        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, facts(record));
-        if (result.isEmpty()) {
-          unmatched.add(record.decisionNo());
-          return;
-        }
-        Object to = result.getFirstResult().getEntry(RECOMMENDATION);
-        if (!record.recommendation().equals(to)) {
-          changed.add(new Change(record.decisionNo(), record.recommendation(), to == null ? null : to.toString()));
-        }
-      } catch (RuntimeException e) {
-        failed.add(new Failure(record.decisionNo(), e.getMessage()));
+      Outcome outcome = outcomes.computeIfAbsent(facts(record), facts -> evaluate(decision, facts));
+      if (outcome.error() != null) {
+        failed.add(new Failure(record.decisionNo(), outcome.error()));
+      } else if (!outcome.matched()) {
+        unmatched.add(record.decisionNo());
+      } else if (!record.recommendation().equals(outcome.recommendation())) {
+        changed.add(new Change(record.decisionNo(), record.recommendation(), outcome.recommendation()));
       }
     });
     return new Result(decision.getName(), counts[0], counts[1], changed, unmatched, failed);
+  }
+
+  private record Outcome(boolean matched, String recommendation, String error) {}
+
+  private Outcome evaluate(DmnDecision decision, Map<String, Object> facts) {
+    try {
+      DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, facts);
+      if (result.isEmpty()) {
+        return new Outcome(false, null, null);
+      }
+      Object recommendation = result.getFirstResult().getEntry(RECOMMENDATION);
+      return new Outcome(true, recommendation == null ? null : recommendation.toString(), null);
+    } catch (RuntimeException e) {
+      return new Outcome(false, null, e.getMessage());
+    }
   }
 
   private DmnDecision parse(byte[] table) {
