@@ -61,7 +61,7 @@ run('registry', async (browser, state) => {
   const annual = protections.locator('tr:has-text("年度考核")');
   assert.equal(await annual.count(), 1, 'no 年度考核 row');
   assert.ok((await annual.innerText()).includes(decisionNo), `年度考核 without ${decisionNo}`);
-  assert.match(await annual.innerText(), /组织部门：zuzhi 于 \d{4}-\d{2}-\d{2} 知悉/);
+  assert.match(await annual.innerText(), /组织部门：市委组织部 干部 于 \d{4}-\d{2}-\d{2} 知悉/);
   assert.ok((await page.locator('table.decisions').innerText()).includes('容错免责'));
   assert.ok(await page.locator('button#print').isVisible(), 'no print button');
   await screenshot(page, 'zuzhi-official-by-name');

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -66,10 +66,11 @@ class CaseFiles {
   private final HistoryService history;
   private final IdentityService identity;
   private final CommandExecutor commandExecutor;
+  private final PersonNames personNames;
   private final Today today;
 
   CaseFiles(CaseAccess access, DecisionRegistry decisions, PrefilingRegistry prefilings,
-      ProtectionRegistry protections, ProcessEngineConfigurationImpl engine, Today today) {
+      ProtectionRegistry protections, ProcessEngineConfigurationImpl engine, PersonNames personNames, Today today) {
     this.access = access;
     this.decisions = decisions;
     this.prefilings = prefilings;
@@ -77,6 +78,7 @@ class CaseFiles {
     this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
     this.commandExecutor = engine.getCommandExecutorTxRequired();
+    this.personNames = personNames;
     this.today = today;
   }
 
@@ -150,7 +152,7 @@ class CaseFiles {
             .flatMap(prefilings::find))
         .map(PrefilingView::of);
     List<ProtectionView> notices = decision.map(d -> protections.ofDecision(d.decisionNo()).stream()
-        .map(ProtectionView::of).toList()).orElse(List.of());
+        .map(notice -> ProtectionView.of(notice, names::user)).toList()).orElse(List.of());
     return new CaseFileView(caseId, root.getProcessDefinitionKey(), processName(root), root.getEndTime() == null,
         time(root.getStartTime()), time(root.getEndTime()), facts, steps, opinions, decision.orElse(null),
         prefiling.orElse(null), notices, "/api/cases/" + caseId + "/documents");
@@ -199,17 +201,11 @@ class CaseFiles {
   /** Names of people and agencies, each looked up once per case file. */
   private final class Names {
 
-    private final Map<String, String> users = new HashMap<>();
+    private final Function<String, String> people = personNames.lookup();
     private final Map<String, String> groups = new HashMap<>();
 
     String user(String userId) {
-      if (userId == null) {
-        return null;
-      }
-      return users.computeIfAbsent(userId, id -> {
-        User user = identity.createUserQuery().userId(id).singleResult();
-        return user == null ? id : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
-      });
+      return people.apply(userId);
     }
 
     /** The agencies a task was offered to (its candidate groups), by name. */
@@ -224,10 +220,6 @@ class CaseFiles {
         Group group = identity.createGroupQuery().groupId(id).singleResult();
         return group == null ? id : group.getName();
       });
-    }
-
-    private static String nullToEmpty(String text) {
-      return text == null ? "" : text;
     }
   }
 }

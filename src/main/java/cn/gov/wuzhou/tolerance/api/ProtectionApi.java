@@ -5,6 +5,7 @@ import cn.gov.wuzhou.tolerance.api.Views.ProtectionView;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,10 +18,12 @@ class ProtectionApi {
 
   private final ProtectionRegistry registry;
   private final Callers callers;
+  private final PersonNames names;
 
-  ProtectionApi(ProtectionRegistry registry, Callers callers) {
+  ProtectionApi(ProtectionRegistry registry, Callers callers, PersonNames names) {
     this.registry = registry;
     this.callers = callers;
+    this.names = names;
   }
 
   @GetMapping
@@ -34,7 +37,8 @@ class ProtectionApi {
       throw ApiException.badRequest("参数 officialId 不能为空");
     }
     Paging paging = Paging.of(page, size);
+    Function<String, String> people = names.lookup();
     return PageView.of(registry.ofOfficial(officialId.strip(), callers.current().units(), paging.page(),
-        paging.size()), ProtectionView::of);
+        paging.size()), notice -> ProtectionView.of(notice, people));
   }
 }

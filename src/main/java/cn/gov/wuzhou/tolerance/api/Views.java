@@ -33,8 +33,8 @@ final class Views {
     }
   }
 
-  /** A body's note of a protection notice; {@code by} and {@code on} are empty until it took note. */
-  record Acknowledgement(Code department, String by, LocalDate on) {}
+  /** A body's note of a protection notice: who ({@code by}, their name) and when; empty until it took note. */
+  record Acknowledgement(Code department, String by, String byName, LocalDate on) {}
 
   record PrefilingView(String prefilingNo, String unitGroup, String unitName, String planTitle, String planSummary,
       Code workCategory, Code innovationNature, String riskAssessment, LocalDate plannedStart, Code filingAuthority,
@@ -71,10 +71,11 @@ final class Views {
   record ProtectionView(String decisionNo, Code matter, String officialId, String officialName, LocalDate issuedOn,
       List<Acknowledgement> acknowledgements) {
 
-    static ProtectionView of(ProtectionNotice n) {
+    static ProtectionView of(ProtectionNotice n, Function<String, String> names) {
       return new ProtectionView(n.decisionNo(), code(ProtectedMatter.class, n.matter()), n.officialId(),
           n.officialName(), n.issuedOn(), n.acknowledgements().stream()
-              .map(a -> new Acknowledgement(code(Department.class, a.department()), a.by(), a.on())).toList());
+              .map(a -> new Acknowledgement(code(Department.class, a.department()), a.by(), names.apply(a.by()), a.on()))
+              .toList());
     }
   }
 

@@ -173,6 +173,7 @@ class RegistryApiHttpTest {
     assertThat(annual.path("decisionNo").asText()).isEqualTo(tolerated.decisionNo());
     assertThat(annual.path("acknowledgements").findValuesAsText("code")).containsExactly("HR", "ORGANIZATION");
     assertThat(annual.path("acknowledgements").get(1).path("by").asText()).isEqualTo("zuzhi");
+    assertThat(annual.path("acknowledgements").get(1).path("byName").asText()).isEqualTo("市委组织部 干部");
     assertThat(annual.path("acknowledgements").get(0).path("on").isNull()).as("HR has not taken note yet").isTrue();
     assertThat(rest.get("tengxian-clerk", "/api/protections?officialId=" + official).body().path("total").asLong())
         .isZero();
