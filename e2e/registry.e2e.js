@@ -8,7 +8,7 @@
 //   3. tengxian-clerk, logged in, cannot open commerce-clerk's case file (the page says it is not in its scope;
 //      the API answers 404);
 //   4. jiwei's statistics page draws its charts (canvases with pixels) and the table, and exports CSV;
-//   5. without a login the pages show the login form, and logging in there shows the page;
+//   5. without a login the pages show the login form, and logging in there shows the page; 退出 logs out;
 //   6. guize, logged in to Tasklist, previews a rules table in which rule 4 recommends 减轻处理 on 规则预览: the
 //      tolerated case is listed as changing from 容错免责 to 减轻处理, and nothing is deployed.
 //
@@ -129,6 +129,10 @@ run('registry', async (browser, state) => {
   await page.locator('form.login input[name=password]').fill(PASSWORD);
   await page.locator('form.login button[type=submit]').click();
   await page.locator('table.protections tr:has-text("年度考核")').waitFor();
+  await page.locator('a.logout').click();
+  await page.locator('form.login').waitFor();
+  assert.equal((await page.evaluate(async () => (await fetch('/camunda/api/admin/auth/user/default')).status)), 404,
+    'still logged in after 退出');
   await context.close();
 
   // 6. the rules preview -----------------------------------------------------------------------------------

@@ -85,8 +85,17 @@ const Registry = (() => {
       h('nav', {}, link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计'),
         link('rules.html', '规则预览')),
       h('span', { class: 'user' }, user ? user.userId : ''),
-      // logging out is Tasklist's: its own pages hold the session's token in a cookie only they read
-      h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'));
+      h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'),
+      user ? h('a', { href: '#', class: 'logout', onclick: logout }, '退出') : null);
+  }
+
+  // the webapps' logout, with the token the user's answer carried: it ends the Tasklist session too
+  async function logout(event) {
+    event.preventDefault();
+    await fetch(authApi + '/logout', {
+      method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': sessionToken || '' }
+    });
+    location.reload();
   }
 
   function showLogin() {
