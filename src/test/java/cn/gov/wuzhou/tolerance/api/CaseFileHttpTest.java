@@ -45,15 +45,7 @@ class CaseFileHttpTest {
         Rest.withVariables(report));
     assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
     caseId = started.text("id");
-    desk.work("party-secretary", "superior-party-committee", caseId, "acknowledgeBySuperiorCommittee",
-        Map.of("superiorAcknowledged", true, "superiorInstruction", "立即整改，按时报告"));
-    desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeByDisciplineInspection",
-        Map.of("disciplineAcknowledged", true));
-    desk.work("commerce-clerk", "unit-commerce", caseId, "submitCorrectionPlan",
-        Map.of("correctionPlan", "重新论证选址，调整建设时序"));
-    desk.work("commerce-clerk", "unit-commerce", caseId, "reportCorrectionCompleted",
-        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "已完成选址调整，项目复工"));
-    desk.work("jiwei", "discipline-inspection", caseId, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.acknowledgeAndCorrect(caseId, today.date());
     desk.work("wenze", "accountability-office", caseId, "reviewCase", CaseDriver.cleanFindings());
     desk.work("wenze", "accountability-office", caseId, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", caseId, "approveDetermination", Map.of("approved", "true"));

@@ -134,14 +134,7 @@ class ClusterIT {
   }
 
   private void workCase(Desk desk, String id, boolean tolerated, LocalDate today) {
-    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
-        Map.of("superiorAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
-        Map.of("disciplineAcknowledged", true));
-    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证"));
-    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
-        Map.of("correctionCompletedOn", today.toString(), "correctionReport", "已整改"));
-    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.acknowledgeAndCorrect(id, today);
     desk.work("wenze", "accountability-office", id, "reviewCase",
         tolerated ? CaseDriver.cleanFindings() : CaseDriver.findingsWith("subjectiveIntent", "true"));
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());

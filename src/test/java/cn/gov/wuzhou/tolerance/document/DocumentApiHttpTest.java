@@ -272,14 +272,7 @@ class DocumentApiHttpTest {
   void theDeliberationsAgenciesSeeTheCasesDocumentsThroughTheSubProcess() {
     String id = report();
     String documentId = rest.upload("commerce-clerk", documents(id), Samples.pdf("情况说明.pdf"), Map.of()).text("id");
-    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
-        Map.of("superiorAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
-        Map.of("disciplineAcknowledged", true));
-    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证选址"));
-    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
-        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "项目已复工"));
-    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.acknowledgeAndCorrect(id, today.date());
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith("wideImpact", "true"));
     Rest.await("the deliberation starts", () -> deliberation(id) != null);
     String deliberation = deliberation(id);

@@ -138,14 +138,7 @@ class CountyJurisdictionHttpTest {
   private String decidedCommerceCase() {
     String id = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
         Rest.withVariables(CaseDriver.validReport(today.date()))).text("id");
-    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
-        Map.of("superiorAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
-        Map.of("disciplineAcknowledged", true));
-    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证"));
-    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
-        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "已整改"));
-    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.acknowledgeAndCorrect(id, today.date());
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith("subjectiveIntent", "true"));
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));

@@ -239,14 +239,7 @@ class ProcessOwnerHttpTest {
         Rest.withVariables(CaseDriver.validReport(today.date())));
     assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
     String id = started.text("id");
-    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
-        Map.of("superiorAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
-        Map.of("disciplineAcknowledged", true));
-    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证选址"));
-    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
-        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "项目已复工"));
-    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.acknowledgeAndCorrect(id, today.date());
     return id;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** A clerk's desk over {@code /engine-rest}: what Tasklist does when a clerk works a task. */
@@ -59,6 +60,22 @@ public final class Desk {
 
   public void work(String user, String group, String instanceId, String taskKey, Map<String, ?> variables) {
     complete(user, claim(user, group, instanceId, taskKey), variables);
+  }
+
+  /**
+   * A city case of {@code commerce-clerk}'s from its report to the office's review: 上级党委（党组） and 纪委监委
+   * acknowledge it, the unit corrects (plan, completion on the given day), 纪委监委 verifies.
+   */
+  public void acknowledgeAndCorrect(String caseId, LocalDate correctedOn) {
+    work("party-secretary", "superior-party-committee", caseId, "acknowledgeBySuperiorCommittee",
+        Map.of("superiorAcknowledged", true, "superiorInstruction", "立即整改，按时报告"));
+    work("jiwei", "discipline-inspection", caseId, "acknowledgeByDisciplineInspection",
+        Map.of("disciplineAcknowledged", true));
+    work("commerce-clerk", "unit-commerce", caseId, "submitCorrectionPlan",
+        Map.of("correctionPlan", "重新论证选址，调整建设时序"));
+    work("commerce-clerk", "unit-commerce", caseId, "reportCorrectionCompleted",
+        Map.of("correctionCompletedOn", correctedOn.toString(), "correctionReport", "已完成选址调整，项目复工"));
+    work("jiwei", "discipline-inspection", caseId, "verifyCorrection", Map.of("correctionVerified", "true"));
   }
 
   public void awaitEnded(String user, String instanceId) {

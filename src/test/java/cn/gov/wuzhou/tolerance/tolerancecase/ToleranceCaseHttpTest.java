@@ -40,7 +40,7 @@ class ToleranceCaseHttpTest {
   @Test
   void toleratedCaseFromReportToProtectionNotices() {
     String id = report(CaseDriver.validReport(today.date()));
-    acknowledgeAndCorrect(id);
+    desk.acknowledgeAndCorrect(id, today.date());
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
@@ -61,7 +61,7 @@ class ToleranceCaseHttpTest {
   @Test
   void caseWithSubjectiveIntentIsHandedOverAndProtectsNothing() {
     String id = report(CaseDriver.validReport(today.date()));
-    acknowledgeAndCorrect(id);
+    desk.acknowledgeAndCorrect(id, today.date());
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith("subjectiveIntent", "true"));
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
@@ -77,7 +77,7 @@ class ToleranceCaseHttpTest {
   @Test
   void aClerkIsToldWhatIsMissingInTheWordsOfTheForm() {
     String id = report(CaseDriver.validReport(today.date()));
-    acknowledgeAndCorrect(id);
+    desk.acknowledgeAndCorrect(id, today.date());
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
     String proposal = desk.claim("wenze", "accountability-office", id, "proposeDetermination");
 
@@ -131,17 +131,6 @@ class ToleranceCaseHttpTest {
         Rest.withVariables(report));
     assertThat(reply.status()).as("start: %s", reply.body()).isEqualTo(200);
     return reply.text("id");
-  }
-
-  private void acknowledgeAndCorrect(String id) {
-    desk.work("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee",
-        Map.of("superiorAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
-        Map.of("disciplineAcknowledged", true));
-    desk.work("commerce-clerk", "unit-commerce", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新论证选址"));
-    desk.work("commerce-clerk", "unit-commerce", id, "reportCorrectionCompleted",
-        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "项目已复工"));
-    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
   }
 
   private long count(String table) {
