@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.registry;
 
 import cn.gov.wuzhou.tolerance.common.Today;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -96,16 +97,12 @@ public class CaseStatistics {
     for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
       counts.put(month.toString(), 0L);
     }
-    List<Object> parameters = scope.addParameters(List.of());
-    parameters.add(from);
-    parameters.add(to);
-    // EXTRACT is the same in H2 and PostgreSQL; the range on decided_on can use its index
-    jdbc.query("SELECT EXTRACT(YEAR FROM decided_on), EXTRACT(MONTH FROM decided_on), COUNT(*) FROM decision WHERE "
-            + scope.condition("unit_group") + " AND decided_on BETWEEN ? AND ? "
-            + "GROUP BY EXTRACT(YEAR FROM decided_on), EXTRACT(MONTH FROM decided_on)",
-        rs -> {
-          counts.put(YearMonth.of(rs.getInt(1), rs.getInt(2)).toString(), rs.getLong(3));
-        }, parameters.toArray());
+    // the month as yyyymm, written the same in H2 and PostgreSQL (whose EXTRACT answers a numeric)
+    decided("EXTRACT(YEAR FROM decided_on) * 100 + EXTRACT(MONTH FROM decided_on)", scope, from, to)
+        .forEach((yyyymm, count) -> {
+          int month = new BigDecimal(yyyymm).intValueExact();
+          counts.put(YearMonth.of(month / 100, month % 100).toString(), count);
+        });
     return counts;
   }
 

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.rules;
 
+import static cn.gov.wuzhou.tolerance.tolerancecase.PinRulesVersion.RULES_KEY;
+
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
@@ -31,7 +33,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RulesReplay {
 
-  public static final String RULES_KEY = "toleranceDetermination";
   private static final String RECOMMENDATION = "recommendation";
 
   /** A recommendation that would change. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("pinRulesVersion")
 public class PinRulesVersion implements ExecutionListener {
 
-  static final String RULES_KEY = "toleranceDetermination";
+  public static final String RULES_KEY = "toleranceDetermination";
 
   @Override
   public void notify(DelegateExecution execution) {
