@@ -172,5 +172,12 @@ const Registry = (() => {
     return h('a', { href: 'case.html?q=' + encodeURIComponent(query) }, text || query);
   }
 
-  return { h, api, page, failure, when, label, table, caseLink, ApiError };
+  /** Who took note of a protection notice, and when: 组织部门：市委组织部 干部 于 2026-12-02 知悉；人社部门：尚未知悉 */
+  function acknowledgements(notice) {
+    return notice.acknowledgements.map(a => a.on
+      ? `${label(a.department)}：${a.byName || a.by} 于 ${a.on} 知悉`
+      : `${label(a.department)}：尚未知悉`).join('；');
+  }
+
+  return { h, api, page, failure, when, label, table, caseLink, acknowledgements, ApiError };
 })();
