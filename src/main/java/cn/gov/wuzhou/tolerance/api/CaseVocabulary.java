@@ -107,7 +107,7 @@ final class CaseVocabulary {
     label("opinionComment", "意见说明");
     label("jointRecommendation", "联席会商建议");
     label("jointOpinion", "联席会商意见");
-    label("committeeDecision", "市委决定");
+    label("committeeDecision", "党委决定");
     label("committeeComment", "决定理由");
     label("determination", "认定结果");
     label("decisionNo", "决定编号");

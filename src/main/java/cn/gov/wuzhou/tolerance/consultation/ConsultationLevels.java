@@ -20,7 +20,7 @@ public class ConsultationLevels {
     all.add(new ConsultationLevel(ConsultationLevel.CITY, "梧州市", jurisdiction.city().get(Role.DISCIPLINE_INSPECTION),
         jurisdiction.city().get(Role.ORGANIZATION_DEPT), jurisdiction.city().get(Role.PARTY_COMMITTEE),
         Agencies.UNIT_PREFIX + "%"));
-    for (County county : County.values()) {
+    for (County county : jurisdiction.counties()) {
       all.add(new ConsultationLevel(county.code(), county.label(), jurisdiction.group(Role.DISCIPLINE_INSPECTION, county),
           jurisdiction.group(Role.ORGANIZATION_DEPT, county), jurisdiction.group(Role.PARTY_COMMITTEE, county),
           county.unitGroupPattern()));

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code conveneDeliberation}: the topic and the date, and any agency the office asks besides
- * the configured ones must be an agency of the identity store (not a unit, not an administrators' group).
+ * the configured ones must be one it may 商请 at the matter's level ({@link DeliberatingAgencies#resolve}) and an
+ * agency of the identity store (not a unit, not an administrators' group).
  */
 @Component("checkConvening")
 public class CheckConvening implements TaskListener {
@@ -29,10 +30,11 @@ public class CheckConvening implements TaskListener {
     Fields fields = new Fields(task);
     fields.text("deliberationTopic", "会商议题", 2000);
     fields.date("meetingDate", "会商日期");
-    for (String groupId : agencies.additional(task)) {
-      Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+    for (String kind : agencies.additional(task)) {
+      Group group = agencies.resolve(task, kind)
+          .map(id -> identityService.createGroupQuery().groupId(id).singleResult()).orElse(null);
       if (group == null || !Agencies.TYPE_AGENCY.equals(group.getType())) {
-        throw new InvalidFieldException(DeliberatingAgencies.ADDITIONAL, "另行商请的部门", "中的 " + groupId + " 不是已登记的职能部门");
+        throw new InvalidFieldException(DeliberatingAgencies.ADDITIONAL, "另行商请的部门", "中的 " + kind + " 不是本级可商请的部门");
       }
     }
   }

@@ -29,11 +29,16 @@ public final class Agencies {
     return groupId != null && groupId.startsWith(UNIT_PREFIX);
   }
 
-  /** The city's agencies and the system's groups; the counties' own bodies come from {@link Jurisdiction}. */
+  /**
+   * The city's agencies and the system's groups; the counties' own bodies come from {@link Jurisdiction}, the units'
+   * own party organizations and the 派驻纪检监察组 from {@link UnitOrganizations}, the 职能部门 from
+   * {@code tolerance.deliberation.functional-departments}.
+   */
   public static List<GroupSpec> groups() {
     return List.of(
         new GroupSpec("unit-commerce", "市商务局", TYPE_UNIT),
         new GroupSpec("unit-tengxian-agri", "藤县农业农村局", TYPE_UNIT),
+        new GroupSpec("unit-transport", "市交通运输局", TYPE_UNIT),
         new GroupSpec("superior-party-committee", "上级党委（党组）", TYPE_AGENCY),
         new GroupSpec(DISCIPLINE_INSPECTION, "市纪委监委", TYPE_AGENCY),
         new GroupSpec(DISPATCHED_DISCIPLINE_GROUP, "派驻纪检监察组", TYPE_AGENCY),
@@ -68,6 +73,21 @@ public final class Agencies {
         new DemoUser("tengxian-jiwei", "藤县纪委监委", "承办人", "tengxian-discipline-inspection"),
         new DemoUser("tengxian-zuzhi", "藤县县委组织部", "干部", "tengxian-organization-dept"),
         new DemoUser("tengxian-wenze", "藤县问责承办机关", "承办人", "tengxian-accountability-office"),
+        new DemoUser("tengxian-renshe", "藤县人社局", "干部", "tengxian-hr-social-security"),
+        new DemoUser("tengxian-bianban", "藤县县委编办", "干部", "tengxian-staffing-office"),
+        new DemoUser("tengxian-sifa", "藤县司法局", "干部", "tengxian-justice-bureau"),
+        new DemoUser("tengxian-renda", "藤县人大常委会", "干部", "tengxian-npc-standing-committee"),
+        new DemoUser("tengxian-zhengxie", "藤县政协", "干部", "tengxian-cppcc-committee"),
+        new DemoUser("tengxian-paizhu", "藤县纪委监委派驻纪检监察组", "承办人", "tengxian-dispatched-discipline-group"),
+        new DemoUser("transport-clerk", "市交通运输局", "经办人", "unit-transport"),
+        new DemoUser("transport-party", "市交通运输局党组", "书记", "transport-party-group"),
+        new DemoUser("paizhu-5", "市纪委监委派驻第五纪检监察组", "承办人", "dispatched-discipline-group-5"),
+        new DemoUser("caizheng", "市财政局", "干部", "finance-bureau"),
+        new DemoUser("shenji", "市审计局", "干部", "audit-bureau"),
+        new DemoUser("fagai", "市发展改革委", "干部", "development-reform"),
+        new DemoUser("guozi", "市国资委", "干部", "sasac"),
+        new DemoUser("shichang", "市市场监管局", "干部", "market-regulation"),
+        new DemoUser("shenpi", "市行政审批局", "干部", "administrative-approval"),
         new DemoUser("guize", "规则和流程", "管理员", PROCESS_OWNER));
   }
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of every process a unit starts: settles {@code unitGroup}, {@code unitName} (the group's
- * name in the identity store) and the groups that handle the unit's matters ({@link Jurisdiction}), and lets
+ * name in the identity store) and the groups that handle the unit's matters ({@link UnitBodies}), and lets
  * that unit, and no other, read the new case.
  *
  * <p>A clerk starting from Tasklist sends no {@code unitGroup}: it is taken from the clerk's one
@@ -35,13 +35,13 @@ public class BindReportingUnit implements ExecutionListener {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
-  private final Jurisdiction jurisdiction;
+  private final UnitBodies bodies;
 
   public BindReportingUnit(IdentityService identityService, AuthorizationService authorizationService,
-      Jurisdiction jurisdiction) {
+      UnitBodies bodies) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
-    this.jurisdiction = jurisdiction;
+    this.bodies = bodies;
   }
 
   @Override
@@ -63,7 +63,7 @@ public class BindReportingUnit implements ExecutionListener {
     // the unit's name as the identity store knows it, whatever a client may have claimed
     execution.setVariable("unitName", unit.getName());
     // the bodies that handle the unit's matters, kept for the whole case even if the configuration changes
-    jurisdiction.groups(unitGroup).forEach((role, group) -> execution.setVariable(role.variable(), group));
+    bodies.of(unitGroup).forEach((role, group) -> execution.setVariable(role.variable(), group));
     grant(unitGroup, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     grant(unitGroup, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(), HistoricProcessInstancePermissions.READ);
   }

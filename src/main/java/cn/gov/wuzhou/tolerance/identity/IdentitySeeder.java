@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import cn.gov.wuzhou.tolerance.consultation.ConsultationLevel;
 import cn.gov.wuzhou.tolerance.consultation.ConsultationLevels;
+import cn.gov.wuzhou.tolerance.deliberation.DeliberationProperties;
 import cn.gov.wuzhou.tolerance.identity.Agencies.DemoUser;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
 import cn.gov.wuzhou.tolerance.identity.TasklistFilters.FilterSpec;
@@ -35,7 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates on start what the agencies need: their groups, the administrator, the demo users
+ * Creates on start what the agencies need: their groups (the city's, the counties', the units' own party
+ * organizations and 派驻组, the 职能部门 of 一事一议, all from configuration but the city's standing ones), the administrator, the demo users
  * (unless under the prod profile), the authorizations of each role and the Tasklist filters.
  * Creates only what is missing, under a database lock, so restarts and nodes starting together
  * neither duplicate nor fail; what an administrator changed later is left as it is.
@@ -53,12 +55,14 @@ class IdentitySeeder implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final ToleranceProperties properties;
   private final Jurisdiction jurisdiction;
+  private final UnitOrganizations organizations;
+  private final DeliberationProperties deliberation;
   private final ConsultationLevels levels;
 
   IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
       FilterService filterService, TaskService taskService, RegistryLock lock,
       PlatformTransactionManager transactionManager, ToleranceProperties properties, Jurisdiction jurisdiction,
-      ConsultationLevels levels) {
+      UnitOrganizations organizations, DeliberationProperties deliberation, ConsultationLevels levels) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -67,6 +71,8 @@ class IdentitySeeder implements ApplicationRunner {
     this.transaction = new TransactionTemplate(transactionManager);
     this.properties = properties;
     this.jurisdiction = jurisdiction;
+    this.organizations = organizations;
+    this.deliberation = deliberation;
     this.levels = levels;
   }
 
@@ -81,6 +87,8 @@ class IdentitySeeder implements ApplicationRunner {
   void seed() {
     Agencies.groups().forEach(this::ensureGroup);
     jurisdiction.countyBodies().forEach(this::ensureGroup);
+    organizations.groups().forEach(this::ensureGroup);
+    deliberation.departmentGroups().forEach(this::ensureGroup);
     ensureUser(Agencies.admin(), properties.adminPassword());
     if (properties.demoUsers()) {
       Agencies.demoUsers().forEach(user -> ensureUser(user, properties.demoPassword()));

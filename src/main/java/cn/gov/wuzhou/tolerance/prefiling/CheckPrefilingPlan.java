@@ -25,9 +25,11 @@ public class CheckPrefilingPlan implements ExecutionListener, TaskListener {
   @Override
   public void notify(DelegateExecution execution) {
     check(execution);
-    // 纪委监委 means the unit's own level: a county unit files with its county's (bound at the start)
-    execution.setVariable("filingAuthorityGroup", Agencies.DISCIPLINE_INSPECTION.equals(execution.getVariable("filingAuthority"))
-        ? execution.getVariable(Role.DISCIPLINE_INSPECTION.variable()) : Agencies.DISPATCHED_DISCIPLINE_GROUP);
+    // 纪委监委 means the unit's own level: a county unit files with its county's; 派驻组 the group that supervises
+    // the unit (both bound at the start)
+    execution.setVariable("filingAuthorityGroup", execution.getVariable(
+        (Agencies.DISCIPLINE_INSPECTION.equals(execution.getVariable("filingAuthority"))
+            ? Role.DISCIPLINE_INSPECTION : Role.DISPATCHED_DISCIPLINE_GROUP).variable()));
   }
 
   @Override

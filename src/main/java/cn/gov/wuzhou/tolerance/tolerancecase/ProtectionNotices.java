@@ -5,7 +5,7 @@ import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 import cn.gov.wuzhou.tolerance.common.CallableFromModels;
 import cn.gov.wuzhou.tolerance.common.Department;
 import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
-import cn.gov.wuzhou.tolerance.identity.Agencies;
+import cn.gov.wuzhou.tolerance.identity.Jurisdiction;
 import cn.gov.wuzhou.tolerance.identity.Jurisdiction.Role;
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +14,20 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Who takes note of a tolerated official's protection notices (M6): the case's organization department and
- * discipline-inspection body (the county's for a county unit), HR, and 人大常委会 / 政协 only for an official
- * who is a deputy or member. Read by the multi-instance task {@code acknowledgeProtection}:
+ * Who takes note of a tolerated official's protection notices (M6): the case's organization department,
+ * discipline-inspection body and HR, and its 人大常委会 / 政协 only for an official who is a deputy or member — all
+ * of the case's level (the county's for a county unit). Read by the multi-instance task {@code acknowledgeProtection}:
  * {@code ${protectionNotices.groups(execution)}} is its collection.
  */
 @CallableFromModels
 @Component("protectionNotices")
 public class ProtectionNotices {
+
+  private final Jurisdiction jurisdiction;
+
+  public ProtectionNotices(Jurisdiction jurisdiction) {
+    this.jurisdiction = jurisdiction;
+  }
 
   /** The matters that concern this official, from the roles reported at the start. */
   public List<ProtectedMatter> matters(VariableScope scope) {
@@ -47,13 +53,16 @@ public class ProtectionNotices {
         .map(ProtectedMatter::label).collect(Collectors.joining("、"));
   }
 
-  private static String group(VariableScope scope, Department department) {
-    return switch (department) {
-      case ORGANIZATION -> text(scope, Role.ORGANIZATION_DEPT.variable());
-      case DISCIPLINE -> text(scope, Role.DISCIPLINE_INSPECTION.variable());
-      case HR -> Agencies.HR_SOCIAL_SECURITY;
-      case NPC -> Agencies.NPC_STANDING_COMMITTEE;
-      case CPPCC -> Agencies.CPPCC_COMMITTEE;
+  private String group(VariableScope scope, Department department) {
+    Role role = switch (department) {
+      case ORGANIZATION -> Role.ORGANIZATION_DEPT;
+      case DISCIPLINE -> Role.DISCIPLINE_INSPECTION;
+      case HR -> Role.HR_SOCIAL_SECURITY;
+      case NPC -> Role.NPC_STANDING_COMMITTEE;
+      case CPPCC -> Role.CPPCC_COMMITTEE;
     };
+    // a case started before its level's HR, 人大 and 政协 were bound goes to the city's, as it did then
+    Object group = scope.getVariable(role.variable());
+    return group == null ? jurisdiction.city().get(role) : (String) group;
   }
 }

@@ -99,7 +99,9 @@ public class RecordDecision implements JavaDelegate {
     parts.add("审查意见：" + text(execution, "reviewOpinion"));
     if (execution.hasVariable("committeeDecision")) {
       parts.add("一事一议联席会商意见：" + text(execution, "jointOpinion"));
-      parts.add("市委决定" + Determination.valueOf(determination).label() + "：" + text(execution, "committeeComment"));
+      // the 市委, or a county's 县委 ("市委" for deliberations that did not yet name who decided)
+      String committee = execution.hasVariable("decidingCommitteeName") ? text(execution, "decidingCommitteeName") : "市委";
+      parts.add(committee + "决定" + Determination.valueOf(determination).label() + "：" + text(execution, "committeeComment"));
     } else if (!determination.equals(recommendation)) {
       parts.add("认定为" + Determination.valueOf(determination).label() + "，与规则建议不同的理由："
           + text(execution, "deviationReason"));

@@ -164,8 +164,8 @@ class ClusterIT {
   /** Both nodes started on the empty database at once: everything is there, and nothing twice. */
   private void assertStartedOnceBetweenThem() throws SQLException {
     try (Connection db = connect()) {
-      assertThat(count(db, "SELECT COUNT(*) FROM act_id_user")).isEqualTo(19);
-      assertThat(count(db, "SELECT COUNT(*) FROM act_id_group")).isEqualTo(15 + 4 * 7);
+      assertThat(count(db, "SELECT COUNT(*) FROM act_id_user")).isEqualTo(19 + 6 + 3 + 6);
+      assertThat(count(db, "SELECT COUNT(*) FROM act_id_group")).isEqualTo(16 + 10 * 7 + 2 + 6);
       assertThat(count(db, "SELECT COUNT(*) FROM act_ru_filter")).isEqualTo(3);
       assertThat(count(db, "SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'toleranceCase'")).isEqualTo(1);
       assertThat(count(db, "SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'timer-start-event'")).isEqualTo(1);

@@ -17,6 +17,7 @@ import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -85,6 +86,50 @@ class ComplexMatterDeliberationProcessTest {
   }
 
   @Test
+  void aTengxianComplexMatterIsConvenedAskedAndDecidedByTengxiansBodiesOnly() {
+    ProcessInstance caseInstance = cases.reviewedAsComplex("tengxian-clerk", "unit-tengxian-agri");
+    ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", caseInstance);
+
+    assertThat(deliberation).isWaitingAt("conveneDeliberation").task()
+        .hasCandidateGroup("tengxian-accountability-office");
+    complete(task(deliberation), withVariables("deliberationTopic", "产业项目延期", "meetingDate", "2026-12-05",
+        "additionalAgencies", "npc-standing-committee"));
+    assertThat(opinionGroups(deliberation)).containsExactlyInAnyOrder("tengxian-discipline-inspection",
+        "tengxian-organization-dept", "tengxian-hr-social-security", "tengxian-staffing-office",
+        "tengxian-justice-bureau", "tengxian-npc-standing-committee");
+    opinionGroups(deliberation).forEach(group -> giveOpinion(deliberation, group, "TOLERATE", "同意容错"));
+    assertThat((String) runtimeService.getVariable(deliberation.getId(), "opinionsSummary"))
+        .contains("藤县纪委监委：容错免责", "藤县人力资源和社会保障局", "藤县县委编办", "藤县司法局", "藤县人大常委会");
+    assertThat(deliberation).task().hasCandidateGroup("tengxian-accountability-office");
+    complete(task(deliberation), withVariables("jointRecommendation", "TOLERATE", "jointOpinion", "一致同意容错"));
+    assertThat(deliberation).isWaitingAt("decideByCommittee").task().hasCandidateGroup("tengxian-party-committee");
+    complete(task(deliberation), withVariables("committeeDecision", "TOLERATE", "committeeComment", "予以容错"));
+
+    execute(job(caseInstance));
+    assertThat(decisions.findByProcessInstance(caseInstance.getId()).orElseThrow().basis()).contains("藤县县委决定容错免责");
+    assertThat(historyCandidateGroups(deliberation)).allMatch(group -> group.startsWith("tengxian-"));
+  }
+
+  @Test
+  void theFinanceBureauGivesItsOpinionWhenTheOfficeAsksIt() {
+    ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", cases.reviewedAsComplex());
+    Task convene = task(deliberation);
+
+    assertRefusedNaming("additionalAgencies", () -> taskService.complete(convene.getId(), Map.of("deliberationTopic",
+        "议题", "meetingDate", "2026-12-05", "additionalAgencies", "finance-bureau,tengxian-finance-bureau")));
+    assertThat(deliberation).isWaitingAt("conveneDeliberation");
+    complete(convene, withVariables("deliberationTopic", "专项资金拨付是否予以容错", "meetingDate", "2026-12-05",
+        "additionalAgencies", "finance-bureau"));
+
+    assertThat(opinionGroups(deliberation)).contains("finance-bureau").hasSize(6);
+    opinionGroups(deliberation).stream().filter(group -> !group.equals("finance-bureau"))
+        .forEach(group -> giveOpinion(deliberation, group, "TOLERATE", "同意"));
+    giveOpinion(deliberation, "finance-bureau", "MITIGATE", "资金已追回，建议减轻处理");
+    assertThat((String) runtimeService.getVariable(deliberation.getId(), "opinionsSummary"))
+        .contains("市财政局：减轻处理。资金已追回，建议减轻处理");
+  }
+
+  @Test
   void onlyTheCaseFactsPassIntoTheDeliberation() {
     ProcessInstance caseInstance = cases.reviewedAsComplex();
     ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", caseInstance);
@@ -116,6 +161,17 @@ class ComplexMatterDeliberationProcessTest {
         .satisfies(comment -> assertThat(comment.getFullMessage()).contains("催办"));
     assertThat(taskService.createTaskQuery().processInstanceId(deliberation.getId()).taskPriority(90).count())
         .isEqualTo(1);
+  }
+
+  private List<String> opinionGroups(ProcessInstance deliberation) {
+    return taskQuery().processInstanceId(deliberation.getId()).taskDefinitionKey("giveOpinion").list().stream()
+        .map(t -> taskService.getIdentityLinksForTask(t.getId()).get(0).getGroupId()).toList();
+  }
+
+  private List<String> historyCandidateGroups(ProcessInstance deliberation) {
+    return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(deliberation.getId()).list()
+        .stream().flatMap(t -> engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(t.getId()).list()
+            .stream()).map(link -> link.getGroupId()).filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   private ProcessInstance convened(ProcessInstance caseInstance) {

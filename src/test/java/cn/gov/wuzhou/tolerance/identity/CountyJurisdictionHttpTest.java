@@ -22,16 +22,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 市县两级: a 藤县 unit's case and pre-filing are handled by 藤县's own bodies; of the city's, only the city-only
- * steps take part (人社 for its matters, 人大常委会 for a deputy). Its records are seen in the county and the city.
+ * 市县两级: a 藤县 unit's case and pre-filing are handled by 藤县's own bodies only, its protection notices taken note
+ * of by 藤县's 组织部, 人社, 纪委 and 政协. Its records are seen in the county and the city.
  */
 @HttpTest
 class CountyJurisdictionHttpTest {
 
-  // the groups that may take part in a 藤县 case that is neither complex nor pre-filed with the dispatched group
+  // the groups that take part in a tolerated 藤县 case of a 政协委员 and 后备干部
   static final Set<String> TENGXIAN_CASE = Set.of("unit-tengxian-agri", "tengxian-party-committee",
       "tengxian-discipline-inspection", "tengxian-organization-dept", "tengxian-accountability-office",
-      "hr-social-security", "npc-standing-committee");
+      "tengxian-hr-social-security", "tengxian-cppcc-committee");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -48,7 +48,7 @@ class CountyJurisdictionHttpTest {
   @Test
   void aTengxianCaseIsWorkedByTengxiansBodiesAndSeenInTheCountyAndTheCity() {
     Map<String, Object> report = new LinkedHashMap<>(CaseDriver.validReport(today.date()));
-    report.put("officialRoles", "NPC_DEPUTY,RESERVE_CADRE");
+    report.put("officialRoles", "CPPCC_MEMBER,RESERVE_CADRE");
     Reply started = rest.post("tengxian-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
         Rest.withVariables(report));
     assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
@@ -68,13 +68,15 @@ class CountyJurisdictionHttpTest {
     desk.work("tengxian-party", "tengxian-party-committee", id, "approveDetermination", Map.of("approved", "true"));
     desk.work("tengxian-zuzhi", "tengxian-organization-dept", id, "acknowledgeProtection",
         Map.of("protectionAcknowledged", true));
-    desk.work("renshe", "hr-social-security", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.work("tengxian-renshe", "tengxian-hr-social-security", id, "acknowledgeProtection",
+        Map.of("protectionAcknowledged", true));
     desk.work("tengxian-jiwei", "tengxian-discipline-inspection", id, "acknowledgeProtection",
         Map.of("protectionAcknowledged", true));
-    desk.work("renda", "npc-standing-committee", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.work("tengxian-zhengxie", "tengxian-cppcc-committee", id, "acknowledgeProtection",
+        Map.of("protectionAcknowledged", true));
     desk.awaitEnded("tengxian-clerk", id);
 
-    assertThat(candidateGroupsOf(id)).isSubsetOf(TENGXIAN_CASE).contains("npc-standing-committee");
+    assertThat(candidateGroupsOf(id)).containsExactlyInAnyOrderElementsOf(TENGXIAN_CASE);
     String decisionNo = desk.variable("tengxian-clerk", id, "decisionNo").asText();
     for (String user : List.of("tengxian-zuzhi", "tengxian-jiwei", "zuzhi", "tengxian-clerk")) {
       assertThat(rest.get(user, "/api/decisions/" + decisionNo).status()).as(user).isEqualTo(200);
@@ -82,7 +84,7 @@ class CountyJurisdictionHttpTest {
     assertThat(rest.get("commerce-clerk", "/api/decisions/" + decisionNo).status()).isEqualTo(404);
     JsonNode notices = rest.get("tengxian-zuzhi", "/api/protections?officialId=" + report.get("officialId")).body();
     assertThat(notices.path("items").findValues("matter")).extracting(matter -> matter.path("code").asText())
-        .contains("NPC_DEPUTY", "RESERVE_CADRE").doesNotContain("CPPCC_MEMBER");
+        .contains("CPPCC_MEMBER", "RESERVE_CADRE").doesNotContain("NPC_DEPUTY");
   }
 
   @Test

@@ -45,9 +45,16 @@ class IdentitySeederTest {
     assertThat(name("tengxian-accountability-office")).isEqualTo("藤县问责承办机关");
     assertThat(name("npc-standing-committee")).isEqualTo("市人大常委会");
     assertThat(name("process-owner")).isEqualTo("规则和流程管理");
-    // the city's 13 agencies and units, the process owners and the administrators, and four bodies in each of the
-    // seven counties
-    assertThat(identityService.createGroupQuery().count()).isEqualTo(15 + 4 * 7);
+    assertThat(name("tengxian-hr-social-security")).isEqualTo("藤县人力资源和社会保障局");
+    assertThat(name("tengxian-cppcc-committee")).isEqualTo("藤县政协");
+    assertThat(name("wanxiu-staffing-office")).isEqualTo("万秀区委编办");
+    assertThat(name("transport-party-group")).isEqualTo("市交通运输局党组");
+    assertThat(name("dispatched-discipline-group-5")).isEqualTo("市纪委监委派驻第五纪检监察组");
+    assertThat(name("finance-bureau")).isEqualTo("市财政局");
+    // the city's 11 agencies and 3 units, the process owners and the administrators; ten bodies in each of the seven
+    // counties (their party committee also decides their complex matters); the one unit's own party group and the
+    // one 派驻组 configured; the six 职能部门 of the city
+    assertThat(identityService.createGroupQuery().count()).isEqualTo(16 + 10 * 7 + 2 + 6);
   }
 
   @Test
@@ -61,7 +68,15 @@ class IdentitySeederTest {
         .isEqualTo("tengxian-accountability-office");
     assertThat(identityService.createGroupQuery().groupMember("guize").singleResult().getId())
         .isEqualTo("process-owner");
-    assertThat(identityService.createUserQuery().count()).isEqualTo(19);
+    assertThat(identityService.createGroupQuery().groupMember("tengxian-zhengxie").singleResult().getId())
+        .isEqualTo("tengxian-cppcc-committee");
+    assertThat(identityService.createGroupQuery().groupMember("caizheng").singleResult().getId())
+        .isEqualTo("finance-bureau");
+    assertThat(identityService.createGroupQuery().groupMember("transport-party").singleResult().getId())
+        .isEqualTo("transport-party-group");
+    // MISSION.md's 19, six more for 藤县's bodies, the transport bureau's clerk, party group and 派驻组, one for each
+    // of the six 职能部门
+    assertThat(identityService.createUserQuery().count()).isEqualTo(19 + 6 + 3 + 6);
   }
 
   @Test

@@ -102,6 +102,17 @@ class PrefilingProcessTest {
   }
 
   @Test
+  void eachUnitFilesWithTheDispatchedGroupThatSupervisesIt() {
+    Map<String, Object> plan = Plans.with("filingAuthority", "dispatched-discipline-group");
+
+    // 市交通运输局 is supervised by the 派驻第五纪检监察组 (tolerance.dispatched-groups), a 藤县 unit by 藤县's 派驻组
+    assertThat(file("transport-clerk", "unit-transport", plan)).task()
+        .hasCandidateGroup("dispatched-discipline-group-5");
+    assertThat(file("tengxian-clerk", "unit-tengxian-agri", plan)).task()
+        .hasCandidateGroup("tengxian-dispatched-discipline-group");
+  }
+
+  @Test
   void returnWithoutCommentIsRefusedAndTheTaskStays() {
     ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
     String taskId = task(instance).getId();
@@ -199,7 +210,11 @@ class PrefilingProcessTest {
   }
 
   private ProcessInstance fileAsCommerceClerk(Map<String, Object> plan) {
-    identityService.setAuthentication("commerce-clerk", List.of("unit-commerce"));
+    return file("commerce-clerk", "unit-commerce", plan);
+  }
+
+  private ProcessInstance file(String clerk, String unitGroup, Map<String, Object> plan) {
+    identityService.setAuthentication(clerk, List.of(unitGroup));
     try {
       return runtimeService.startProcessInstanceByKey("prefiling", plan);
     } finally {

@@ -75,7 +75,12 @@ public final class CaseDriver {
 
   /** Files the report as the commerce clerk, then runs the checks up to the first tasks. */
   public ProcessInstance report(Map<String, Object> report) {
-    engine.getIdentityService().setAuthentication("commerce-clerk", List.of("unit-commerce"));
+    return report(report, "commerce-clerk", "unit-commerce");
+  }
+
+  /** Files the report as the clerk of the unit, then runs the checks up to the first tasks. */
+  public ProcessInstance report(Map<String, Object> report, String clerk, String unitGroup) {
+    engine.getIdentityService().setAuthentication(clerk, List.of(unitGroup));
     ProcessInstance instance;
     try {
       instance = engine.getRuntimeService().startProcessInstanceByKey("toleranceCase", report);
@@ -115,9 +120,22 @@ public final class CaseDriver {
     return instance;
   }
 
+  /** A clean case of the unit's, acknowledged and corrected in time, now waiting for the office's review. */
+  public ProcessInstance readyForReview(Map<String, Object> report, String clerk, String unitGroup) {
+    ProcessInstance instance = report(report, clerk, unitGroup);
+    acknowledgeReport(instance);
+    correct(instance, today.date());
+    return instance;
+  }
+
   /** A clean case the office found to have a wide impact: it goes to the 一事一议 deliberation. */
   public ProcessInstance reviewedAsComplex() {
-    ProcessInstance instance = readyForReview();
+    return reviewedAsComplex("commerce-clerk", "unit-commerce");
+  }
+
+  /** A clean case of the unit's that the office found to have a wide impact. */
+  public ProcessInstance reviewedAsComplex(String clerk, String unitGroup) {
+    ProcessInstance instance = readyForReview(validReport(), clerk, unitGroup);
     complete(task(instance), findingsWith("wideImpact", "true"));
     return instance;
   }
