@@ -164,6 +164,7 @@ async function toleratedCase(officialName, officialId) {
   });
   await work('wenze', caseId, 'proposeDetermination', {});
   await work('party-secretary', caseId, 'approveDetermination', { approved: 'true' });
+  await work('zuzhi', caseId, 'confirmOfficialRoles', {});
   for (const user of ['zuzhi', 'renshe', 'jiwei']) {
     await work(user, caseId, 'acknowledgeProtection', { protectionAcknowledged: true });
   }

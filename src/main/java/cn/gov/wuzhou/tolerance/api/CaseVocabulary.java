@@ -38,12 +38,13 @@ final class CaseVocabulary {
       Map.entry("determination", Determination.class),
       Map.entry("innovationNature", InnovationNature.class),
       Map.entry("prefilingDecision", PrefilingDecision.class),
-      Map.entry("officialRoles", OfficialRole.class));
+      Map.entry("officialRoles", OfficialRole.class),
+      Map.entry("officialRolesReported", OfficialRole.class));
 
   /** The opinions of the case: what an agency wrote as its view, shown together with who wrote it. */
   static final List<String> OPINIONS = List.of("superiorInstruction", "disciplineInstruction", "verificationComment",
       "supervisionNote", "reviewOpinion", "deviationReason", "approvalComment", "opinionComment", "jointOpinion",
-      "committeeComment", "reviewComment", "handlingMeasures", "handoverNote");
+      "committeeComment", "reviewComment", "handlingMeasures", "handoverNote", "rolesCorrectionReason");
 
   static {
     label("unitName", "报告单位");
@@ -111,6 +112,9 @@ final class CaseVocabulary {
     label("committeeComment", "决定理由");
     label("determination", "认定结果");
     label("decisionNo", "决定编号");
+    label("rolesCorrectionReason", "身份更正理由");
+    label("rolesCorrection", "身份更正");
+    label("officialRolesReported", "报告单位所填身份");
     label("protectionAcknowledged", "已知悉并落实");
     label("handlingMeasures", "处理措施");
     label("handoverNote", "移交说明");

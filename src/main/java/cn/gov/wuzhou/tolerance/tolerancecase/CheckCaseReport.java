@@ -5,7 +5,6 @@ import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -36,12 +35,8 @@ public class CheckCaseReport implements ExecutionListener {
         fields.code("workCategory", "工作类别", WorkCategory.class).name());
     execution.setVariable(Reclassification.REPORTED_ERROR_TYPE, fields.code("errorType", "错情类型", ErrorType.class).name());
     fields.text("errorDescription", "错情经过", 4000);
-    String roles = fields.optionalText("officialRoles", "当事人身份", 200);
-    for (String code : OfficialRoles.codes(roles)) {
-      if (Arrays.stream(OfficialRole.values()).noneMatch(role -> role.name().equals(code))) {
-        throw new InvalidFieldException("officialRoles", "当事人身份", "的取值 " + code + " 无效，应为党代表、人大代表、政协委员或后备干部");
-      }
-    }
+    String roles = fields.optionalText(OfficialRoles.FIELD, OfficialRoles.LABEL, 200);
+    OfficialRoles.checked(roles);
     execution.setVariable("officialRolesText", roles == null ? "无" : OfficialRoles.labels(roles));
     fields.optionalText("prefilingNo", "事前备案编号", 20);
 

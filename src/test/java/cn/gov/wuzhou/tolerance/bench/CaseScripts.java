@@ -89,6 +89,7 @@ final class CaseScripts {
       case TOLERATED -> {
         steps.add(step("proposeDetermination", OFFICE, "proposedDetermination", "TOLERATE"));
         steps.add(step("approveDetermination", SUPERIOR, "approved", "true", "approvalComment", "同意。"));
+        steps.add(step("confirmOfficialRoles", ORGANIZATION));
         steps.add(step("acknowledgeProtection", ORGANIZATION, "protectionAcknowledged", true));
         steps.add(step("acknowledgeProtection", HR, "protectionAcknowledged", true));
         steps.add(step("acknowledgeProtection", DISCIPLINE, "protectionAcknowledged", true));

@@ -66,6 +66,7 @@ class CountyJurisdictionHttpTest {
     desk.work("tengxian-wenze", "tengxian-accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
     desk.work("tengxian-wenze", "tengxian-accountability-office", id, "proposeDetermination", Map.of());
     desk.work("tengxian-party", "tengxian-party-committee", id, "approveDetermination", Map.of("approved", "true"));
+    desk.work("tengxian-zuzhi", "tengxian-organization-dept", id, "confirmOfficialRoles", Map.of());
     desk.work("tengxian-zuzhi", "tengxian-organization-dept", id, "acknowledgeProtection",
         Map.of("protectionAcknowledged", true));
     desk.work("tengxian-renshe", "tengxian-hr-social-security", id, "acknowledgeProtection",

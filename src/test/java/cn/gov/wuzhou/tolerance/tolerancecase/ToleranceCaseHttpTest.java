@@ -44,6 +44,7 @@ class ToleranceCaseHttpTest {
     desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.cleanFindings());
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
+    desk.work("zuzhi", "organization-dept", id, "confirmOfficialRoles", Map.of());
     desk.work("zuzhi", "organization-dept", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("renshe", "hr-social-security", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("jiwei", "discipline-inspection", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));

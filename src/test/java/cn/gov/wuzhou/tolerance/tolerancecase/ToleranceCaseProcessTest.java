@@ -113,6 +113,8 @@ class ToleranceCaseProcessTest {
     assertThat(decision.determination()).isEqualTo("TOLERATE");
     assertThat(decision.basis()).contains("规则建议容错免责").contains("审查意见");
 
+    assertThat(instance).isWaitingAt("confirmOfficialRoles").task().hasCandidateGroup("organization-dept");
+    complete(task(instance));
     execute(job(instance));
     assertThat(protections.ofDecision(decisionNo)).extracting(ProtectionNotice::matter)
         .as("an official who is no deputy or member").hasSize(8).doesNotContain("NPC_DEPUTY", "CPPCC_MEMBER");
@@ -386,8 +388,56 @@ class ToleranceCaseProcessTest {
     managementService.setJobRetries(job.getId(), 1);
     execute(job(instance));
 
-    assertThat(instance).isWaitingAt("issueProtectionNotices");
+    assertThat(instance).isWaitingAt("confirmOfficialRoles");
     assertThat(decisions.findByProcessInstance(instance.getId())).isPresent();
+  }
+
+  @Test
+  void theOrganizationDepartmentCorrectsTheRolesWithAReasonAndTheNoticesFollow() {
+    ProcessInstance instance = tolerated(cases.reportWith("officialRoles", "NPC_DEPUTY"));
+    String taskId = task("confirmOfficialRoles", instance).getId();
+
+    assertRefusedNaming("rolesCorrectionReason", () -> engine.getTaskService().complete(taskId,
+        Map.of("officialRoles", "CPPCC_MEMBER,RESERVE_CADRE")));
+    assertThat(instance).isWaitingAt("confirmOfficialRoles").variables().containsEntry("officialRoles", "NPC_DEPUTY");
+    engine.getTaskService().complete(taskId, Map.of("officialRoles", "RESERVE_CADRE,CPPCC_MEMBER",
+        "rolesCorrectionReason", "经查干部档案，当事人系市政协委员，非人大代表"));
+    execute(job(instance));
+
+    assertThat(instance).variables().containsEntry("officialRoles", "CPPCC_MEMBER,RESERVE_CADRE")
+        .containsEntry("officialRolesReported", "NPC_DEPUTY")
+        .containsEntry("rolesCorrection", "组织部门将当事人身份由“人大代表”更正为“政协委员、后备干部”，理由：经查干部档案，当事人系市政协委员，非人大代表");
+    String decisionNo = (String) runtimeService.getVariable(instance.getId(), "decisionNo");
+    assertThat(protections.ofDecision(decisionNo)).extracting(ProtectionNotice::matter)
+        .contains("CPPCC_MEMBER", "RESERVE_CADRE").doesNotContain("NPC_DEPUTY");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("acknowledgeProtection").list())
+        .extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("organization-dept", "hr-social-security", "discipline-inspection", "cppcc-committee");
+  }
+
+  @Test
+  void rolesConfirmedAsReportedNeedNoReason() {
+    ProcessInstance instance = tolerated(cases.reportWith("officialRoles", "NPC_DEPUTY"));
+
+    complete(task("confirmOfficialRoles", instance), withVariables("officialRoles", "NPC_DEPUTY"));
+    execute(job(instance));
+
+    assertThat(instance).variables().doesNotContainKeys("rolesCorrection", "officialRolesReported");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroup("npc-standing-committee").count()).isEqualTo(1);
+  }
+
+  /** The reported case, acknowledged, corrected, reviewed clean, proposed, approved and recorded: 容错免责. */
+  private ProcessInstance tolerated(Map<String, Object> report) {
+    ProcessInstance instance = cases.report(report);
+    cases.acknowledgeReport(instance);
+    cases.correct(instance, today());
+    complete(task("reviewCase", instance), CaseDriver.cleanFindings());
+    complete(task("proposeDetermination", instance));
+    complete(task("approveDetermination", instance), withVariables("approved", "true"));
+    execute(job(instance));
+    return instance;
   }
 
   private LocalDate today() {
