@@ -4,6 +4,7 @@ import cn.gov.wuzhou.tolerance.common.County;
 import cn.gov.wuzhou.tolerance.identity.Agencies;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
 import cn.gov.wuzhou.tolerance.identity.Jurisdiction;
+import cn.gov.wuzhou.tolerance.identity.UnitOrganizations;
 import cn.gov.wuzhou.tolerance.registry.UnitScope;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Who is calling the read API and what the registry shows them: administrators and the city's
- * oversight agencies see everything; a county's bodies see their county's units and consultations;
- * a unit sees its own records only.
+ * oversight agencies see everything; a county's bodies see their county's units and consultations; a unit's own
+ * party organization or 派驻组 sees the units it oversees; a unit sees its own records only.
  */
-public record Caller(String userId, List<String> groups, Jurisdiction jurisdiction) {
+public record Caller(String userId, List<String> groups, Jurisdiction jurisdiction, UnitOrganizations organizations) {
 
   private static final Set<String> CITY_AGENCIES = Agencies.groups().stream()
       .filter(group -> Agencies.TYPE_AGENCY.equals(group.type()))
@@ -32,6 +33,7 @@ public record Caller(String userId, List<String> groups, Jurisdiction jurisdicti
     }
     List<String> patterns = groups.stream().filter(Agencies::isUnit).collect(Collectors.toList());
     counties().forEach(county -> patterns.add(county.unitGroupPattern()));
+    groups.forEach(group -> patterns.addAll(organizations.unitsOverseenBy(group)));
     return UnitScope.of(patterns);
   }
 

@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.api;
 
 import cn.gov.wuzhou.tolerance.identity.Jurisdiction;
+import cn.gov.wuzhou.tolerance.identity.UnitOrganizations;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -13,10 +14,12 @@ public class Callers {
 
   private final IdentityService identityService;
   private final Jurisdiction jurisdiction;
+  private final UnitOrganizations organizations;
 
-  Callers(IdentityService identityService, Jurisdiction jurisdiction) {
+  Callers(IdentityService identityService, Jurisdiction jurisdiction, UnitOrganizations organizations) {
     this.identityService = identityService;
     this.jurisdiction = jurisdiction;
+    this.organizations = organizations;
   }
 
   public Caller current() {
@@ -25,6 +28,6 @@ public class Callers {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "需要登录：请以 HTTP Basic 提供用户名和密码");
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    return new Caller(authentication.getUserId(), groups, jurisdiction);
+    return new Caller(authentication.getUserId(), groups, jurisdiction, organizations);
   }
 }

@@ -73,6 +73,21 @@ public record UnitOrganizations(Map<String, Unit> units, Map<String, DispatchedG
         .map(Map.Entry::getKey).findFirst();
   }
 
+  /** The units whose own party organization or 派驻组 the group is. */
+  public List<String> unitsOverseenBy(String group) {
+    List<String> overseen = new ArrayList<>();
+    units.forEach((unit, organization) -> {
+      if (organization.partyOrganization().equals(group)) {
+        overseen.add(unit);
+      }
+    });
+    DispatchedGroup dispatched = dispatchedGroups.get(group);
+    if (dispatched != null && dispatched.units() != null) {
+      overseen.addAll(dispatched.units());
+    }
+    return overseen;
+  }
+
   /** The party organizations and dispatched groups, for the identity store: group id and name. */
   public List<Agencies.GroupSpec> groups() {
     List<Agencies.GroupSpec> groups = new ArrayList<>();

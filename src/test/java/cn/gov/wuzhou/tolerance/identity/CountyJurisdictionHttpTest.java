@@ -100,6 +100,29 @@ class CountyJurisdictionHttpTest {
   }
 
   @Test
+  void aUnitsOwnPartyOrganizationWorksItsCaseAndSeesItsRecordsOnly() {
+    String id = rest.post("transport-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(CaseDriver.validReport(today.date()))).text("id");
+    desk.work("transport-party", "transport-party-group", id, "acknowledgeBySuperiorCommittee",
+        Map.of("superiorAcknowledged", true));
+    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
+        Map.of("disciplineAcknowledged", true));
+    desk.work("transport-clerk", "unit-transport", id, "submitCorrectionPlan", Map.of("correctionPlan", "重新招标"));
+    desk.work("transport-clerk", "unit-transport", id, "reportCorrectionCompleted",
+        Map.of("correctionCompletedOn", today.date().toString(), "correctionReport", "已整改"));
+    desk.work("jiwei", "discipline-inspection", id, "verifyCorrection", Map.of("correctionVerified", "true"));
+    desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith("subjectiveIntent", "true"));
+    desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
+    desk.work("transport-party", "transport-party-group", id, "approveDetermination", Map.of("approved", "true"));
+    desk.awaitTask("wenze", "accountability-office", id, "handOverToAccountability");
+    String decisionNo = desk.variable("wenze", id, "decisionNo").asText();
+
+    assertThat(candidateGroupsOf(id)).doesNotContain("superior-party-committee");
+    assertThat(rest.get("transport-party", "/api/decisions/" + decisionNo).status()).isEqualTo(200);
+    assertThat(rest.get("transport-party", "/api/decisions/" + decidedCommerceCase()).status()).isEqualTo(404);
+  }
+
+  @Test
   void aTengxianPreFilingWithTheCommissionIsReviewedByTengxiansCommission() {
     Map<String, Object> plan = new HashMap<>(Map.of("planTitle", "产业帮扶试点", "planSummary", "以奖代补",
         "workCategory", "RURAL_REVITALIZATION", "innovationNature", "EXPLORATORY", "riskAssessment", "台账跟踪",
