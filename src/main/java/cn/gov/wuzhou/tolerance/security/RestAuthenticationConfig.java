@@ -1,11 +1,9 @@
 package cn.gov.wuzhou.tolerance.security;
 
 import jakarta.servlet.Filter;
-import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +16,8 @@ import org.springframework.core.Ordered;
  * authorization checks. The webapps keep their own session login, which {@code /api} also accepts (for the
  * webapps' plugins), with a CSRF token for what changes something ({@link ApiSessionCsrfFilter}). Every API
  * answer gets the {@link ApiResponseHeaders}; every request to these APIs and the webapps' own API is held to
- * {@link RequestLimits}; every password check, HTTP Basic or the webapps' login form, goes through
- * {@link LoginThrottleFilter} first.
+ * {@link RequestLimits}; every password check, whatever its path, is throttled
+ * where the identity service makes it ({@link ThrottledPasswordCheck}), told the client's address by {@link ClientAddress}.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfig {
@@ -48,16 +46,13 @@ class RestAuthenticationConfig {
     return registration;
   }
 
+  // every request: any path may lead to a password check (the APIs' HTTP Basic, the webapps' login form, …)
   @Bean
-  FilterRegistrationBean<LoginThrottleFilter> loginThrottle(SecurityProperties security, CamundaBpmProperties camunda) {
-    String webapp = camunda.getWebapp().getApplicationPath();
-    LoginThrottle throttle = new LoginThrottle(security.loginThrottle(), Clock.systemUTC());
-    FilterRegistrationBean<LoginThrottleFilter> registration =
-        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, webapp));
-    registration.setName("loginThrottle");
-    registration.addUrlPatterns("/engine-rest", "/engine-rest/*", "/api", "/api/*", webapp + "/api/admin/auth/user/*");
-    registration.addUrlPatterns(API_DOCS);
-    // before the authentication filters, so that a pair that has to wait is not even checked
+  FilterRegistrationBean<ClientAddress> clientAddress() {
+    FilterRegistrationBean<ClientAddress> registration = new FilterRegistrationBean<>(new ClientAddress());
+    registration.setName("clientAddress");
+    registration.addUrlPatterns("/*");
+    // before the authentication filters, whose password checks it answers with 429 when they have to wait
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
