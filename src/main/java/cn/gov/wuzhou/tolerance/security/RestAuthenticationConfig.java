@@ -59,7 +59,7 @@ class RestAuthenticationConfig {
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
-    return authentication("engineRestAuthentication", new ProcessEngineAuthenticationFilter(),
+    return authentication("engineRestAuthentication", new EveryPathAuthenticated(),
         BasicAuthenticationWithJsonBody.class, "/engine-rest", "/engine-rest/*");
   }
 
@@ -86,6 +86,25 @@ class RestAuthenticationConfig {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName(),
         ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix));
     return registration;
+  }
+
+  /**
+   * Camunda's filter, except that {@code /engine-rest/engine} (the list of engines, which it leaves open) needs a
+   * login too: an anonymous caller learns nothing about the server. A path that names no engine is the default
+   * engine's, as the REST resources take it.
+   */
+  static class EveryPathAuthenticated extends ProcessEngineAuthenticationFilter {
+
+    @Override
+    protected boolean requiresEngineAuthentication(String requestUrl) {
+      return true;
+    }
+
+    @Override
+    protected String extractEngineName(String requestUrl) {
+      String named = ENGINE_REQUEST_URL_PATTERN.matcher(requestUrl).find() ? super.extractEngineName(requestUrl) : null;
+      return named == null || named.isEmpty() ? null : named;
+    }
   }
 
   /**
