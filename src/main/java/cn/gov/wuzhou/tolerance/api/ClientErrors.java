@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
@@ -24,7 +25,12 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 final class ClientErrors {
 
   // process-instance/{id}/… and task/{id}/…, also under engine/{name}/
-  private static final Pattern INSTANCE_OR_TASK = Pattern.compile("(?:^|/)(process-instance|task)/([^/]+)/(.+)$");
+  private static final Pattern INSTANCE_OR_TASK = Pattern.compile("(?:^|/)(process-instance|execution|task)/([^/]+)/(.+)$");
+  // a decision requirements definition's statistics (the engine fails on an id it does not know)
+  private static final Pattern DRD_STATISTICS =
+      Pattern.compile("(?:^|/)history/decision-requirements-definition/([^/]+)/statistics/?$");
+  // the XML parsers refuse a document type declaration (it could pull in external entities)
+  private static final String DOCTYPE = "DOCTYPE is disallowed";
   private static final Pattern TASK_ACTION = Pattern.compile("claim|unclaim|complete|submit-form|resolve|assignee|delegate");
   private static final Pattern CONDITION = Pattern.compile("(?:^|/)condition/?$");
   // the engine's words for a serialized object it will not store (Java serialization is off, there is no JSON format)
@@ -39,6 +45,10 @@ final class ClientErrors {
 
   static Response toResponse(Throwable thrown, String path) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      // a refusal that a resource wrapped into a 400 of its own ("Task id is null" for an attachment)
+      if (cause != thrown && cause instanceof AuthorizationException refused) {
+        return body(Response.Status.FORBIDDEN, "AuthorizationException", refused.getMessage(), null);
+      }
       // first: the engine wraps it into a status of its own with an English preamble
       if (cause instanceof InvalidFieldException invalid) {
         return body(Response.Status.BAD_REQUEST, "InvalidFieldException", invalid.getMessage(), invalid.getField());
@@ -54,6 +64,10 @@ final class ClientErrors {
         if (CONDITION.matcher(path).find() && NO_CONDITIONAL_START.matcher(cause.getMessage()).find()) {
           return body(Response.Status.NOT_FOUND, "NotFound", "没有可按条件启动的流程", null);
         }
+        if (cause.getMessage().contains(DOCTYPE) && path.contains("deployment")) {
+          return body(Response.Status.BAD_REQUEST, "InvalidModelException", "部署的文件含有 DOCTYPE 声明（<!DOCTYPE …>）："
+              + "流程、决策和表单文件不得声明文档类型，请删除后重新部署", null);
+        }
         if (WEAK_PASSWORD.equals(cause.getMessage())) {
           PasswordPolicy policy = engine(path).getIdentityService().getPasswordPolicy();
           return body(Response.Status.BAD_REQUEST, "InvalidFieldException",
@@ -61,7 +75,23 @@ final class ClientErrors {
         }
       }
     }
-    return unknownInstanceOrTask(thrown, path);
+    Response drd = unknownDecisionRequirements(thrown, path);
+    return drd != null ? drd : unknownInstanceOrTask(thrown, path);
+  }
+
+  private static Response unknownDecisionRequirements(Throwable thrown, String path) {
+    Matcher statistics = DRD_STATISTICS.matcher(path);
+    if (!statistics.find()
+        || ExceptionHandlerHelper.getInstance().getStatus(thrown) != Response.Status.INTERNAL_SERVER_ERROR) {
+      return null;
+    }
+    String id = statistics.group(1);
+    boolean exists = ((ProcessEngineConfigurationImpl) engine(path).getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(context -> {
+          context.disableAuthorizationCheck();
+          return context.getDecisionRequirementsDefinitionManager().findDecisionRequirementsDefinitionById(id) != null;
+        });
+    return exists ? null : body(Response.Status.NOT_FOUND, "NotFound", "决策需求定义 " + id + " 不存在", null);
   }
 
   // An id that is not there: the engine says 500 (null value), or 409 for a task action, as if someone
@@ -71,7 +101,8 @@ final class ClientErrors {
     if (!target.find()) {
       return null;
     }
-    boolean task = "task".equals(target.group(1));
+    String kind = target.group(1);
+    boolean task = "task".equals(kind);
     boolean action = task && TASK_ACTION.matcher(target.group(3)).matches();
     boolean engineFailed = ExceptionHandlerHelper.getInstance().getStatus(thrown) == Response.Status.INTERNAL_SERVER_ERROR;
     if (!action && !engineFailed) {
@@ -82,8 +113,11 @@ final class ClientErrors {
     if (existence == Existence.RUNNING || action && existence == Existence.FINISHED) {
       return null;
     }
-    return body(Response.Status.NOT_FOUND, "NotFound",
-        task ? "任务 " + id + " 不存在或已办结" : "流程实例 " + id + " 不存在或已结束", null);
+    return body(Response.Status.NOT_FOUND, "NotFound", switch (kind) {
+      case "task" -> "任务 " + id + " 不存在或已办结";
+      case "execution" -> "执行 " + id + " 不存在或已结束";
+      default -> "流程实例 " + id + " 不存在或已结束";
+    }, null);
   }
 
   private enum Existence { RUNNING, FINISHED, NEVER }

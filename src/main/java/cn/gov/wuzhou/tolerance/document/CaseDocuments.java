@@ -10,11 +10,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The documents (材料) of the cases: whoever may see a case lists and reads its documents; whoever may
@@ -25,6 +27,8 @@ class CaseDocuments {
 
   static final int MAX_TITLE = 200;
   static final int MAX_FILE_NAME = 255;
+  // the marks and embeddings, overrides and isolates of Unicode's bidirectional algorithm
+  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
   /** A file as it arrived: the name the client gave, its bytes, an optional title and task. */
   record Upload(String fileName, byte[] content, String title, String taskId) {}
@@ -36,12 +40,15 @@ class CaseDocuments {
   private final Documents documents;
   private final IdentityService identityService;
   private final Today today;
+  private final DocumentProperties properties;
 
-  CaseDocuments(CaseAccess access, Documents documents, IdentityService identityService, Today today) {
+  CaseDocuments(CaseAccess access, Documents documents, IdentityService identityService, Today today,
+      DocumentProperties properties) {
     this.access = access;
     this.documents = documents;
     this.identityService = identityService;
     this.today = today;
+    this.properties = properties;
   }
 
   Listing list(String processInstanceId, Caller caller) {
@@ -60,12 +67,23 @@ class CaseDocuments {
     String fileName = fileName(upload.fileName());
     String title = title(upload.title(), fileName);
     FileKind kind = kind(fileName, upload.content());
+    withinQuota(caseFile, upload.content().length);
     CaseDocument document = new CaseDocument(UUID.randomUUID().toString(), caseFile.caseInstanceId(),
         task == null ? processInstanceId : task.getProcessInstanceId(), task == null ? null : task.getId(),
         task == null ? null : task.getName(), title, fileName, kind.mediaType(), upload.content().length,
         sha256(upload.content()), caller.userId(), displayName(caller.userId()), today.now());
     documents.add(document, upload.content());
     return document;
+  }
+
+  // A per-case lock would make two uploads racing at the quota's edge wait for each other; the case's own documents
+  // are few and large, so the sum is read as it stands.
+  private void withinQuota(CaseFile caseFile, long size) {
+    long stored = documents.totalSize(caseFile.caseInstanceId());
+    if (stored + size > properties.maxPerCase().toBytes()) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "本案件的材料已有 " + DocumentProperties.text(DataSize.ofBytes(stored))
+          + "，加上这份文件将超过每个案件 " + properties.maxPerCaseText() + " 的上限，不能上传；请压缩文件或联系系统管理员");
+    }
   }
 
   /** A document and its bytes, if the caller may see its case. */
@@ -84,9 +102,10 @@ class CaseDocuments {
         .orElseThrow(() -> ApiException.notFound("案件 " + processInstanceId));
   }
 
-  // browsers may send a whole path; control characters have no place in a name shown to clerks
+  // browsers may send a whole path; control characters have no place in a name shown to clerks, nor the
+  // bidirectional controls that make 「报告‮fdp.exe」 look like a PDF
   private static String fileName(String given) {
-    String name = given == null ? "" : given.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+    String name = given == null ? "" : withoutControls(given.replaceAll(".*[/\\\\]", ""));
     if (name.isEmpty()) {
       throw ApiException.badRequest("文件名不能为空");
     }
@@ -97,7 +116,7 @@ class CaseDocuments {
   }
 
   private static String title(String given, String fileName) {
-    String title = given == null || given.isBlank() ? withoutExtension(fileName) : given.strip();
+    String title = given == null || given.isBlank() ? withoutExtension(fileName) : withoutControls(given);
     if (title.length() > MAX_TITLE) {
       throw ApiException.badRequest("材料名称不能超过 " + MAX_TITLE + " 个字符");
     }
@@ -108,7 +127,12 @@ class CaseDocuments {
     if (content.length == 0) {
       throw ApiException.badRequest("文件「" + fileName + "」是空的");
     }
-    List<FileKind> kinds = FileKind.of(content);
+    FileInspection inspection = FileInspection.of(content);
+    inspection.forbidden().ifPresent(part -> {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "「" + fileName + "」内含不允许的内容（" + part.part()
+          + "：" + part.reason() + "），不能上传");
+    });
+    List<FileKind> kinds = FileKind.of(inspection);
     if (kinds.isEmpty()) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "「" + fileName + "」不是可以上传的材料：只能上传 " + FileKind.ACCEPTED);
@@ -118,6 +142,10 @@ class CaseDocuments {
         .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "「" + fileName + "」的内容是 "
             + kinds.get(0).label() + "，与扩展名" + (extension.isEmpty() ? "（无）" : " ." + extension + " ")
             + "不符：请改正文件名后重新上传"));
+  }
+
+  private static String withoutControls(String text) {
+    return BIDI_CONTROLS.matcher(text.replaceAll("\\p{Cntrl}", "")).replaceAll("").strip();
   }
 
   private static String extension(String fileName) {

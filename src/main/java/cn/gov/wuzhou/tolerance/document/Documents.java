@@ -37,7 +37,14 @@ class Documents {
         this::map, caseInstanceId);
   }
 
-  Optional<CaseDocument> find(String id) {
+  /** The bytes the case's documents take together. */
+  long totalSize(String caseInstanceId) {
+    Long total = jdbc.queryForObject("SELECT COALESCE(SUM(size_bytes), 0) FROM case_document WHERE case_instance_id = ?",
+        Long.class, caseInstanceId);
+    return total == null ? 0 : total;
+  }
+
+    Optional<CaseDocument> find(String id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM case_document WHERE id = ?", this::map, id).stream().findFirst();
   }
 

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,9 +16,14 @@ import org.camunda.bpm.engine.impl.cmd.AbstractInstantiationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -27,6 +33,8 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -54,7 +62,9 @@ import org.springframework.stereotype.Component;
  *       ({@link FormContract}); read-only fields sent back unchanged are dropped, not rewritten;</li>
  *   <li>writing variables, moving a case's tokens, throwing BPMN errors from a task, correlating
  *       messages and signals is for administrators only: everyone else goes through the forms;</li>
- *   <li>a claim is for oneself (administrators may assign), and one's own claim can be given back.</li>
+ *   <li>a claim is for oneself, and one's own claim can be given back; handing a task to someone else (assigning,
+ *       delegating, changing its owner or candidates) is for administrators;</li>
+ *   <li>Camunda's own task and process attachments are for administrators: files enter through the 材料 API.</li>
  * </ul>
  * Only the command a client called is checked: what the engine runs inside it (delegates, listeners,
  * called processes) and jobs run without a person are the system's own work.
@@ -71,6 +81,10 @@ public class ClientCommandGuard extends AbstractProcessEnginePlugin {
       ProcessInstanceModificationBatchCmd.class, AbstractRestartProcessInstanceCmd.class, AbstractMigrationCmd.class,
       AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class,
       SignalCmd.class, SignalEventReceivedCmd.class, EvaluateStartConditionCmd.class);
+
+  // Camunda's own task and process attachments: files enter a case through the 材料 API, with its checks
+  private static final List<Class<?>> ATTACHMENTS = List.of(
+      CreateAttachmentCmd.class, SaveAttachmentCmd.class, DeleteAttachmentCmd.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -109,6 +123,10 @@ public class ClientCommandGuard extends AbstractProcessEnginePlugin {
 
     private <T> T guard(Command<T> command, CommandContext context, Authentication caller) {
       boolean administrator = caller.getGroupIds() != null && caller.getGroupIds().contains(Agencies.ADMIN_GROUP);
+      String handOff = administrator ? null : handOffRefusal(command, context, caller);
+      if (handOff != null) {
+        throw new AuthorizationException(handOff);
+      }
       if (command instanceof StartProcessInstanceCmd start) {
         ProcessInstantiationBuilderImpl builder = read(start, "instantiationBuilder");
         ProcessDefinitionEntity definition = context.runWithoutAuthorization(new GetDeployedProcessDefinitionCmd(builder, false));
@@ -121,12 +139,7 @@ public class ClientCommandGuard extends AbstractProcessEnginePlugin {
         admitCompletion(context, complete, "variables");
       } else if (command instanceof SubmitTaskFormCmd submit) {
         admitCompletion(context, submit, "properties");
-      } else if (command instanceof ClaimTaskCmd claim && !administrator) {
-        String userId = read(claim, "userId");
-        if (userId != null && !userId.equals(caller.getUserId())) {
-          throw new AuthorizationException("只能为自己签收任务；指派给他人须由系统管理员办理");
-        }
-      } else if (command instanceof AssignTaskCmd assign && read(assign, "value") == null
+      } else if (command instanceof AssignTaskCmd assign && read(assign, "userId") == null
           && ownClaim(context, read(assign, "taskId"), caller)) {
         // giving back one's own claim needs no right to assign tasks
         context.disableAuthorizationCheck();
@@ -137,6 +150,8 @@ public class ClientCommandGuard extends AbstractProcessEnginePlugin {
         }
       } else if (!administrator && ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
         throw new AuthorizationException("只有系统管理员可以直接修改案件变量或流转；请通过任务表单办理");
+      } else if (!administrator && ATTACHMENTS.stream().anyMatch(type -> type.isInstance(command))) {
+        throw new AuthorizationException("材料请在案件的“材料”中上传（/api/cases/{id}/documents）；引擎的任务和流程附件只供系统管理员使用");
       }
       return next.execute(command);
     }
@@ -162,6 +177,42 @@ public class ClientCommandGuard extends AbstractProcessEnginePlugin {
       Map<String, Object> submitted = read(command, field);
       write(command, field, Variables.fromMap(contracts.ofTask(context, task)
           .admit(submitted == null ? Map.of() : submitted, task::getVariable)));
+    }
+
+    /**
+     * Why the command would hand a task to someone, or take it from someone, as only administrators may; null if it
+     * does not. A claim is for oneself; one's own claim may be given back; delegating, assigning, changing the owner,
+     * the candidates or, through a task's update, its assignee is for administrators.
+     */
+    private static String handOffRefusal(Command<?> command, CommandContext context, Authentication caller) {
+      String me = caller.getUserId();
+      if (command instanceof ClaimTaskCmd claim) {
+        return me.equals(read(claim, "userId")) ? null : "只能为自己签收任务；指派给他人须由系统管理员办理";
+      }
+      if (command instanceof AssignTaskCmd assign) {
+        String to = read(assign, "userId");
+        if (to == null) {
+          return ownClaim(context, read(assign, "taskId"), caller) ? null : "只能退回自己签收的任务";
+        }
+        return me.equals(to) ? null : "只有系统管理员可以把任务指派给他人";
+      }
+      if (command instanceof DelegateTaskCmd delegate) {
+        return me.equals(read(delegate, "userId")) ? null : "只有系统管理员可以把任务委托给他人";
+      }
+      if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
+        return "只有系统管理员可以更改任务的所有人、候选人或候选组";
+      }
+      if (command instanceof SaveTaskCmd save) {
+        TaskEntity changed = read(save, "task");
+        TaskEntity stored = changed.getId() == null ? null : context.getTaskManager().findTaskById(changed.getId());
+        boolean sameHolders = stored == null
+            ? (changed.getAssignee() == null || me.equals(changed.getAssignee()))
+                && (changed.getOwner() == null || me.equals(changed.getOwner()))
+            : Objects.equals(stored.getAssignee(), changed.getAssignee())
+                && Objects.equals(stored.getOwner(), changed.getOwner());
+        return sameHolders ? null : "只有系统管理员可以更改任务的办理人或所有人；签收和退回请用“签收”“取消签收”";
+      }
+      return null;
     }
 
     private static boolean ownClaim(CommandContext context, String taskId, Authentication caller) {

@@ -18,16 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.rest.MetricsRestService;
 import org.camunda.bpm.engine.rest.sub.batch.BatchResource;
 import org.camunda.bpm.engine.rest.sub.externaltask.ExternalTaskResource;
 import org.camunda.bpm.engine.rest.sub.history.HistoricExternalTaskLogResource;
 import org.camunda.bpm.engine.rest.sub.history.HistoricJobLogResource;
+import org.camunda.bpm.engine.rest.sub.metrics.MetricsResource;
 import org.camunda.bpm.engine.rest.sub.runtime.IncidentResource;
 import org.camunda.bpm.engine.rest.sub.runtime.JobResource;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -45,7 +49,8 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  *   <li>Executing a job is checked here with the engine's own rule ({@code UPDATE} on its instance):
  *       the engine checks inside the job's execution, so a refusal counted as a failure of the job,
  *       cost it a retry and made it due at once.</li>
- *   <li>Stack traces of jobs and external tasks are for administrators only (they name the code).</li>
+ *   <li>Stack traces of jobs and external tasks are for administrators only (they name the code), and so are the
+ *       engine-wide metrics (they count the whole city's cases).</li>
  * </ul>
  *
  * Deployments, process and job definitions need no guard: the engine answers 404 for a deployment
@@ -73,6 +78,11 @@ public class EngineApiGuard implements ContainerRequestFilter {
       new Guarded(HistoricExternalTaskLogResource.class, "外部任务日志",
           (engine, id) -> engine.getHistoryService().createHistoricExternalTaskLogQuery().logId(id).count() > 0));
 
+  // the engine-wide metrics: how many instances, tasks and decisions the whole city has
+  private static final List<Class<?>> METRICS = List.of(MetricsRestService.class, MetricsResource.class);
+
+  private static final Pattern NAMED_ENGINE = Pattern.compile("^/?engine/([^/]+)/");
+
   // the reads that show a stack trace
   private static final Set<String> STACK_TRACES = Set.of("getStacktrace", "getErrorDetails");
   private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
@@ -87,6 +97,14 @@ public class EngineApiGuard implements ContainerRequestFilter {
       return;
     }
     MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
+    if (METRICS.stream().anyMatch(type -> type.isAssignableFrom(resource))) {
+      // their {name} is the metric's: the engine is named in the path before them, if at all
+      Matcher named = NAMED_ENGINE.matcher(request.getUriInfo().getPath());
+      if (!isAdministrator(EngineUtil.lookupProcessEngine(named.find() ? named.group(1) : null))) {
+        refuse(request, Response.Status.FORBIDDEN, "引擎的运行指标涉及全市的事项，只有系统管理员可以查看");
+      }
+      return;
+    }
     Guarded guarded = GUARDED.stream().filter(g -> g.resource().isAssignableFrom(resource)).findFirst().orElse(null);
     boolean stackTrace = STACK_TRACES.contains(method.getName());
     if (guarded == null || READS.contains(request.getMethod()) && !stackTrace) {

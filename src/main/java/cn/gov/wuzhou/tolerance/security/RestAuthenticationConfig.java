@@ -1,11 +1,9 @@
 package cn.gov.wuzhou.tolerance.security;
 
 import jakarta.servlet.Filter;
-import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +16,8 @@ import org.springframework.core.Ordered;
  * authorization checks. The webapps keep their own session login, which {@code /api} also accepts (for the
  * webapps' plugins), with a CSRF token for what changes something ({@link ApiSessionCsrfFilter}). Every API
  * answer gets the {@link ApiResponseHeaders}; every request to these APIs and the webapps' own API is held to
- * {@link RequestLimits}; every password check, HTTP Basic or the webapps' login form, goes through
- * {@link LoginThrottleFilter} first.
+ * {@link RequestLimits}; every password check, whatever its path, is throttled
+ * where the identity service makes it ({@link ThrottledPasswordCheck}), told the client's address by {@link ClientAddress}.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfig {
@@ -48,23 +46,20 @@ class RestAuthenticationConfig {
     return registration;
   }
 
+  // every request: any path may lead to a password check (the APIs' HTTP Basic, the webapps' login form, …)
   @Bean
-  FilterRegistrationBean<LoginThrottleFilter> loginThrottle(SecurityProperties security, CamundaBpmProperties camunda) {
-    String webapp = camunda.getWebapp().getApplicationPath();
-    LoginThrottle throttle = new LoginThrottle(security.loginThrottle(), Clock.systemUTC());
-    FilterRegistrationBean<LoginThrottleFilter> registration =
-        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, webapp));
-    registration.setName("loginThrottle");
-    registration.addUrlPatterns("/engine-rest", "/engine-rest/*", "/api", "/api/*", webapp + "/api/admin/auth/user/*");
-    registration.addUrlPatterns(API_DOCS);
-    // before the authentication filters, so that a pair that has to wait is not even checked
+  FilterRegistrationBean<ClientAddress> clientAddress() {
+    FilterRegistrationBean<ClientAddress> registration = new FilterRegistrationBean<>(new ClientAddress());
+    registration.setName("clientAddress");
+    registration.addUrlPatterns("/*");
+    // before the authentication filters, whose password checks it answers with 429 when they have to wait
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
-    return authentication("engineRestAuthentication", new ProcessEngineAuthenticationFilter(),
+    return authentication("engineRestAuthentication", new EveryPathAuthenticated(),
         BasicAuthenticationWithJsonBody.class, "/engine-rest", "/engine-rest/*");
   }
 
@@ -91,6 +86,25 @@ class RestAuthenticationConfig {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName(),
         ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix));
     return registration;
+  }
+
+  /**
+   * Camunda's filter, except that {@code /engine-rest/engine} (the list of engines, which it leaves open) needs a
+   * login too: an anonymous caller learns nothing about the server. A path that names no engine is the default
+   * engine's, as the REST resources take it.
+   */
+  static class EveryPathAuthenticated extends ProcessEngineAuthenticationFilter {
+
+    @Override
+    protected boolean requiresEngineAuthentication(String requestUrl) {
+      return true;
+    }
+
+    @Override
+    protected String extractEngineName(String requestUrl) {
+      String named = ENGINE_REQUEST_URL_PATTERN.matcher(requestUrl).find() ? super.extractEngineName(requestUrl) : null;
+      return named == null || named.isEmpty() ? null : named;
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.TestUsers;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +40,7 @@ class ConcurrentCompletionHttpTest {
     if (identityService.createUserQuery().userId(SECOND_CLERK).count() == 0) {
       User user = identityService.newUser(SECOND_CLERK);
       user.setPassword(Rest.PASSWORD);
-      identityService.saveUser(user);
+      TestUsers.save(identityService, user);
       identityService.createMembership(SECOND_CLERK, "discipline-inspection");
     }
   }

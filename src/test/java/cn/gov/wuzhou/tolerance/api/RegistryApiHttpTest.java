@@ -14,6 +14,7 @@ import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
 import cn.gov.wuzhou.tolerance.common.Department;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.TestUsers;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -186,7 +187,7 @@ class RegistryApiHttpTest {
     String cenxi = consultation("cenxi", "岑溪市");
     User member = identityService.newUser("tengxian-jw-" + System.nanoTime() % 100000);
     member.setPassword(Rest.PASSWORD);
-    identityService.saveUser(member);
+    TestUsers.save(identityService, member);
     identityService.createMembership(member.getId(), "tengxian-discipline-inspection");
 
     JsonNode county = rest.get(member.getId(), "/api/consultations?size=100").body();

@@ -153,7 +153,11 @@ class DocumentApiHttpTest {
         Arguments.of("情况说明.doc", Samples.compound("WordDocument"), "application/msword"),
         Arguments.of("情况说明.wps", Samples.compound("WordDocument"), "application/wps-office.wps"),
         Arguments.of("整改台账.xls", Samples.compound("Workbook"), "application/vnd.ms-excel"),
-        Arguments.of("整改台账.et", Samples.compound("Workbook"), "application/wps-office.et"));
+        Arguments.of("整改台账.et", Samples.compound("Workbook"), "application/wps-office.et"),
+        Arguments.of("情况说明.odt", Samples.opendocument("application/vnd.oasis.opendocument.text"),
+            "application/vnd.oasis.opendocument.text"),
+        Arguments.of("整改台账.ods", Samples.opendocument("application/vnd.oasis.opendocument.spreadsheet"),
+            "application/vnd.oasis.opendocument.spreadsheet"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -176,7 +180,23 @@ class DocumentApiHttpTest {
             "只能上传"),
         Arguments.of("整改方案.pdf", "application/pdf", Samples.text("MZ\u0090\u0000 This program"), 415, "只能上传"),
         Arguments.of("安装包.doc", "application/msword", Samples.compound("\u0005SummaryInformation"), 415, "只能上传"),
-        Arguments.of("资料.docx", "application/zip", Samples.zip("[Content_Types].xml", "index.html"), 415, "只能上传"),
+        Arguments.of("资料.docx", "application/zip", Samples.zip("[Content_Types].xml", "index.html"), 415,
+            "内含不允许的内容（index.html"),
+        Arguments.of("情况说明.docx", "application/octet-stream", Samples.ooxml(Samples.WORD_MAIN, "/word/document.xml",
+            new Samples.Entry("word/page.html", Samples.text("<html><script>alert(1)</script></html>")),
+            new Samples.Entry("word/setup.exe", Samples.exe())), 415, "内含不允许的内容（word/page.html"),
+        Arguments.of("情况说明.docx", "application/octet-stream", Samples.ooxml(Samples.WORD_MAIN, "/word/document.xml",
+            new Samples.Entry("word/media/image1.png", Samples.exe())), 415, "word/media/image1.png：可执行程序"),
+        Arguments.of("情况说明.docx", "application/octet-stream", Samples.ooxml(Samples.WORD_MAIN, "/word/document.xml",
+            new Samples.Entry("word/vbaProject.bin", Samples.text("Attribute VB_Name"))), 415, "宏代码"),
+        Arguments.of("情况说明.docx", "application/octet-stream", Samples.ooxml(Samples.WORD_MAIN, "/word/document.xml",
+            new Samples.Entry("word/embeddings/台账.xlsx", Samples.ooxml(Samples.EXCEL_MAIN, "/xl/workbook.xml",
+                new Samples.Entry("xl/run.js", Samples.text("WScript.Shell"))))), 415, "word/embeddings/台账.xlsx/xl/run.js"),
+        Arguments.of("情况说明.docx", "application/octet-stream", Samples.ooxml(
+            "application/vnd.ms-word.document.macroEnabled.main+xml", "/word/document.xml"), 415, "macroenabled"),
+        Arguments.of("整改台账.docx", "application/octet-stream", Samples.xlsx(), 415, "的内容是 Excel 表格，与扩展名 .docx 不符"),
+        Arguments.of("情况说明.docx", "application/octet-stream", Samples.zip("[Content_Types].xml", "word/document.xml"),
+            415, "只能上传"),
         Arguments.of("情况说明.docx", "application/pdf", Samples.pdf(2048), 415, "与扩展名 .docx 不符"),
         Arguments.of("情况说明", "application/pdf", Samples.pdf(2048), 415, "与扩展名（无）不符"),
         Arguments.of("空白.pdf", "application/pdf", new byte[0], 400, "是空的"),
@@ -209,6 +229,39 @@ class DocumentApiHttpTest {
     assertThat(over.status()).isEqualTo(413);
     assertThat(over.text("message")).contains("20 MB");
     assertThat(count(id)).isEqualTo(1);
+  }
+
+  @Test
+  void bidirectionalControlsAreStrippedFromNamesAndTitles() {
+    String id = report();
+
+    // shown as 情况说明exe.pdf, but a program 情况说明fdp.exe to whoever trusts the override; here a real PDF
+    Reply added = rest.upload("commerce-clerk", documents(id), new FilePart("情况说明\u202Eexe.pdf", "application/pdf",
+        Samples.pdf(4096)), Map.of("title", "\u2067情况\u200F说明\u2069"));
+
+    assertThat(added.status()).as("%s", added.body()).isEqualTo(201);
+    assertThat(added.text("fileName")).isEqualTo("情况说明exe.pdf");
+    assertThat(added.text("title")).isEqualTo("情况说明");
+    assertThat(jdbc.queryForObject("SELECT file_name FROM case_document WHERE id = ?", String.class, added.text("id")))
+        .isEqualTo("情况说明exe.pdf");
+  }
+
+  @Test
+  void aCaseTakesNoMoreThanItsQuota() {
+    String id = report();
+    int eleven = 11 * 1024 * 1024;
+    assertThat(rest.upload("commerce-clerk", documents(id), new FilePart("扫描件一.pdf", "application/pdf",
+        Samples.pdf(eleven)), Map.of()).status()).isEqualTo(201);
+
+    // the test configuration's quota is 21 MB a case
+    Reply refused = rest.upload("commerce-clerk", documents(id), new FilePart("扫描件二.pdf", "application/pdf",
+        Samples.pdf(eleven)), Map.of());
+
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.text("message")).contains("每个案件 21 MB 的上限").contains("已有 11 MB");
+    assertThat(count(id)).isEqualTo(1);
+    assertThat(rest.upload("commerce-clerk", documents(report()), new FilePart("扫描件二.pdf", "application/pdf",
+        Samples.pdf(eleven)), Map.of()).status()).as("another case has its own quota").isEqualTo(201);
   }
 
   @Test

@@ -62,12 +62,59 @@ final class Samples {
     return bytes.toByteArray();
   }
 
+  private static final long SAMPLE_TIME = 1_767_225_600_000L;
+
+  static final String WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+  static final String EXCEL_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
   static byte[] docx() {
-    return zip("[Content_Types].xml", "_rels/.rels", "word/document.xml");
+    return ooxml(WORD_MAIN, "/word/document.xml");
   }
 
   static byte[] xlsx() {
-    return zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml");
+    return ooxml(EXCEL_MAIN, "/xl/workbook.xml");
+  }
+
+  /** An Office Open XML file: its content types naming the main part, the parts, and any further parts given. */
+  static byte[] ooxml(String mainType, String mainPart, Entry... more) {
+    Entry[] entries = new Entry[3 + more.length];
+    entries[0] = new Entry("[Content_Types].xml", text("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas."
+        + "openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"" + mainPart + "\" ContentType=\"" + mainType + "\"/></Types>"));
+    entries[1] = new Entry("_rels/.rels", text("<?xml version=\"1.0\"?><Relationships/>"));
+    entries[2] = new Entry(mainPart.substring(1), text("<?xml version=\"1.0\"?><document/>"));
+    System.arraycopy(more, 0, entries, 3, more.length);
+    return zip(entries);
+  }
+
+  /** An OpenDocument file: its mimetype part first, as the format asks. */
+  static byte[] opendocument(String mimetype) {
+    return zip(new Entry("mimetype", text(mimetype)), new Entry("content.xml", text("<?xml version=\"1.0\"?><x/>")),
+        new Entry("META-INF/manifest.xml", text("<?xml version=\"1.0\"?><manifest/>")));
+  }
+
+  record Entry(String name, byte[] content) {}
+
+  static byte[] zip(Entry... entries) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Entry entry : entries) {
+        ZipEntry zipEntry = new ZipEntry(entry.name());
+        // the same bytes on every call, whatever the clock
+        zipEntry.setTime(SAMPLE_TIME);
+        zip.putNextEntry(zipEntry);
+        zip.write(entry.content());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** What Windows runs: the DOS stub of a program. */
+  static byte[] exe() {
+    return withHeader(text("MZ\u0090\u0000\u0003\u0000\u0000\u0000 This program cannot be run in DOS mode."), 512);
   }
 
   static byte[] text(String text) {

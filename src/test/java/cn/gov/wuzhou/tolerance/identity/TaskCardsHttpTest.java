@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.TestUsers;
 import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
 import cn.gov.wuzhou.tolerance.support.Rest;
@@ -52,7 +53,7 @@ class TaskCardsHttpTest {
       identityService.saveGroup(unit);
       User clerk = identityService.newUser(OTHER_CLERK);
       clerk.setPassword(Rest.PASSWORD);
-      identityService.saveUser(clerk);
+      TestUsers.save(identityService, clerk);
       identityService.createMembership(OTHER_CLERK, OTHER_UNIT);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.TestUsers;
 import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
 import cn.gov.wuzhou.tolerance.support.Rest;
@@ -226,7 +227,7 @@ class EngineApiGuardHttpTest {
     String user = "deployer-" + UUID.randomUUID().toString().substring(0, 8);
     User deployer = identityService.newUser(user);
     deployer.setPassword(Rest.PASSWORD);
-    identityService.saveUser(deployer);
+    TestUsers.save(identityService, deployer);
     Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     grant.setUserId(user);
     grant.setResource(Resources.DEPLOYMENT);

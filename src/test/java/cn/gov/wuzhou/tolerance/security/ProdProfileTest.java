@@ -64,6 +64,11 @@ class ProdProfileTest {
   }
 
   @Test
+  void theListOfEnginesNeedsALogin() {
+    assertThat(new Rest(port).get(null, "/engine-rest/engine").status()).isEqualTo(401);
+  }
+
+  @Test
   void theApiDescriptionNeedsALogin() {
     Rest rest = new Rest(port);
 
