@@ -59,24 +59,25 @@ public class ProtectionRegistry {
    */
   @Transactional
   public void acknowledge(String decisionNo, Department department, String userId, LocalDate on) {
-    Map<String, Acknowledgement> latest = new LinkedHashMap<>();
-    Map<String, Integer> revisions = new LinkedHashMap<>();
+    // per matter, the latest revision of the department's acknowledgement
+    Map<String, Revision> latest = new LinkedHashMap<>();
     jdbc.query("SELECT matter, revision, acknowledged_on FROM protection_acknowledgement"
         + " WHERE decision_no = ? AND department = ? ORDER BY matter, revision", rs -> {
-          latest.put(rs.getString("matter"), new Acknowledgement(department.name(), null,
-              rs.getObject("acknowledged_on", LocalDate.class)));
-          revisions.put(rs.getString("matter"), rs.getInt("revision"));
+          latest.put(rs.getString("matter"),
+              new Revision(rs.getInt("revision"), rs.getObject("acknowledged_on", LocalDate.class)));
         }, decisionNo, department.name());
-    latest.forEach((matter, note) -> {
-      if (note.on() != null) {
+    latest.forEach((matter, last) -> {
+      if (last.acknowledgedOn() != null) {
         return;
       }
-      int revision = revisions.get(matter) + 1;
+      int revision = last.number() + 1;
       jdbc.update("INSERT INTO protection_acknowledgement (decision_no, matter, department, revision, acknowledged_by,"
           + " acknowledged_on) VALUES (?, ?, ?, ?, ?, ?)", decisionNo, matter, department.name(), revision, userId, on);
       chain.append("protection_acknowledgement", decisionNo, matter, department.name(), revision);
     });
   }
+
+  private record Revision(int number, LocalDate acknowledgedOn) {}
 
   public List<ProtectionNotice> ofDecision(String decisionNo) {
     return withAcknowledgements(jdbc.query("SELECT * FROM protection_notice WHERE decision_no = ? ORDER BY matter",
