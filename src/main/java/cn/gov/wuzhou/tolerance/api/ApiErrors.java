@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.api;
 
+import cn.gov.wuzhou.tolerance.database.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +48,11 @@ public class ApiErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    if (DatabaseOutage.causedBy(e)) {
+      LOG.warn("Database out of reach on {}: {}", request.getRequestURI(), e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+          .body(body(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, request).getBody());
+    }
     LOG.error("Read API failed on {}", request.getRequestURI(), e);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", request);
   }

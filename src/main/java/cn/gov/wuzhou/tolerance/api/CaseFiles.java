@@ -5,7 +5,10 @@ import cn.gov.wuzhou.tolerance.api.Views.PrefilingView;
 import cn.gov.wuzhou.tolerance.api.Views.ProtectionView;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.document.CaseAccess;
+import cn.gov.wuzhou.tolerance.integrity.CaseRecords;
+import cn.gov.wuzhou.tolerance.integrity.CaseRecords.RecordStatus;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
 import java.time.OffsetDateTime;
@@ -57,7 +60,8 @@ class CaseFiles {
 
   record CaseFileView(String caseInstanceId, String processKey, String processName, boolean open,
       OffsetDateTime started, OffsetDateTime ended, List<Fact> facts, List<Step> steps, List<Opinion> opinions,
-      DecisionView decision, PrefilingView prefiling, List<ProtectionView> notices, String documents) {}
+      DecisionView decision, PrefilingView prefiling, List<ProtectionView> notices, String documents,
+      List<RecordStatus> records) {}
 
   private final CaseAccess access;
   private final DecisionRegistry decisions;
@@ -68,9 +72,11 @@ class CaseFiles {
   private final CommandExecutor commandExecutor;
   private final PersonNames personNames;
   private final Today today;
+  private final CaseRecords records;
 
   CaseFiles(CaseAccess access, DecisionRegistry decisions, PrefilingRegistry prefilings,
-      ProtectionRegistry protections, ProcessEngineConfigurationImpl engine, PersonNames personNames, Today today) {
+      ProtectionRegistry protections, ProcessEngineConfigurationImpl engine, PersonNames personNames, Today today,
+      CaseRecords records) {
     this.access = access;
     this.decisions = decisions;
     this.prefilings = prefilings;
@@ -80,6 +86,7 @@ class CaseFiles {
     this.commandExecutor = engine.getCommandExecutorTxRequired();
     this.personNames = personNames;
     this.today = today;
+    this.records = records;
   }
 
   Optional<CaseFileView> open(String processInstanceId, Caller caller) {
@@ -155,7 +162,10 @@ class CaseFiles {
         .map(notice -> ProtectionView.of(notice, names::user)).toList()).orElse(List.of());
     return new CaseFileView(caseId, root.getProcessDefinitionKey(), processName(root), root.getEndTime() == null,
         time(root.getStartTime()), time(root.getEndTime()), facts, steps, opinions, decision.orElse(null),
-        prefiling.orElse(null), notices, "/api/cases/" + caseId + "/documents");
+        prefiling.orElse(null), notices, "/api/cases/" + caseId + "/documents",
+        // the case's own registry records, each checked against the hash chain (已核验)
+        records.of(caseId, prefilings.findByProcessInstance(caseId).map(PrefilingRecord::prefilingNo).orElse(null),
+            decision.map(DecisionView::decisionNo).orElse(null)));
   }
 
   private static Fact fact(String name, Object value) {

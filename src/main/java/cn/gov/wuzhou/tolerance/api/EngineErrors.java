@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.api;
 
+import cn.gov.wuzhou.tolerance.database.DatabaseOutage;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -30,6 +31,10 @@ final class EngineErrors {
   private EngineErrors() {}
 
   static Response toResponse(Throwable thrown, String path) {
+    if (DatabaseOutage.causedBy(thrown)) {
+      return Response.fromResponse(body(Response.Status.SERVICE_UNAVAILABLE, thrown, DatabaseOutage.MESSAGE, null))
+          .header("Retry-After", "5").build();
+    }
     Response clientError = ClientErrors.toResponse(thrown, path);
     if (clientError != null) {
       return clientError;

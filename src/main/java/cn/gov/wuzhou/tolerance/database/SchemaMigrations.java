@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Flyway owns the whole schema: the engine's tables first, then the registry's SQL migrations, then
- * planner statistics for PostgreSQL.
+ * planner statistics for PostgreSQL, the acknowledgements' revisions and the hash chain's backfill.
  */
 @Configuration(proxyBeanMethods = false)
 class SchemaMigrations {
@@ -14,6 +14,7 @@ class SchemaMigrations {
   @Bean
   FlywayConfigurationCustomizer camundaSchemaFirst() {
     return configuration -> configuration.javaMigrations(
-        new CamundaSchemaMigration(), new AuthorizationStatisticsMigration());
+        new CamundaSchemaMigration(), new AuthorizationStatisticsMigration(), new AcknowledgementRevisionsMigration(),
+        new IntegrityBackfillMigration());
   }
 }

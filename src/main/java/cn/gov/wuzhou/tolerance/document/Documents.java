@@ -3,11 +3,14 @@ package cn.gov.wuzhou.tolerance.document;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The documents of the cases, content included, in the registry's database. Written once, never changed. */
 @Repository
@@ -18,17 +21,27 @@ class Documents {
 
   private final JdbcTemplate jdbc;
   private final Today today;
+  private final IntegrityChain chain;
+  private final TransactionTemplate transaction;
 
-  Documents(JdbcTemplate jdbc, Today today) {
+  Documents(JdbcTemplate jdbc, Today today, IntegrityChain chain, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.today = today;
+    this.chain = chain;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
+  /** Stores the document and enters it in the hash chain, both or neither. */
   void add(CaseDocument document, byte[] content) {
+    transaction.executeWithoutResult(status -> insert(document, content));
+  }
+
+  private void insert(CaseDocument document, byte[] content) {
     jdbc.update("INSERT INTO case_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         document.id(), document.caseInstanceId(), document.processInstanceId(), document.taskId(),
         document.taskName(), document.title(), document.fileName(), document.contentType(), document.size(),
         document.sha256(), document.uploadedBy(), document.uploadedByName(), document.uploadedAt(), content);
+    chain.append("case_document", document.id());
   }
 
   /** The case's documents in the order they were attached. */

@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.registry;
 
+import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Consultation minutes, numbered {@code WZHS-<year>-<4 digits>}. */
 @Repository
@@ -17,13 +19,16 @@ public class ConsultationRegistry {
 
   private final JdbcTemplate jdbc;
   private final RegistryNumbers numbers;
+  private final IntegrityChain chain;
 
-  public ConsultationRegistry(JdbcTemplate jdbc, RegistryNumbers numbers) {
+  public ConsultationRegistry(JdbcTemplate jdbc, RegistryNumbers numbers, IntegrityChain chain) {
     this.jdbc = jdbc;
     this.numbers = numbers;
+    this.chain = chain;
   }
 
   /** Files the minutes and returns their number; a retried job gets the number already filed. */
+  @Transactional
   public String file(ConsultationRecord minutes) {
     Optional<String> existing = jdbc.queryForList(
         "SELECT consultation_no FROM consultation WHERE process_instance_id = ?", String.class,
@@ -39,6 +44,7 @@ public class ConsultationRegistry {
         number, minutes.processInstanceId(), minutes.level(), minutes.levelName(), minutes.heldOn(),
         minutes.brief(), minutes.disciplineInput(), minutes.organizationInput(), minutes.resolutions(),
         minutes.followUpItems(), minutes.recordedBy());
+    chain.append("consultation", number);
     return number;
   }
 

@@ -2,6 +2,7 @@ package cn.gov.wuzhou.tolerance.registry;
 
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
+import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The determinations of tolerance cases, numbered {@code WZRC-<year>-<4 digits>}. */
 @Repository
@@ -20,13 +22,16 @@ public class DecisionRegistry {
 
   private final JdbcTemplate jdbc;
   private final RegistryNumbers numbers;
+  private final IntegrityChain chain;
 
-  public DecisionRegistry(JdbcTemplate jdbc, RegistryNumbers numbers) {
+  public DecisionRegistry(JdbcTemplate jdbc, RegistryNumbers numbers, IntegrityChain chain) {
     this.jdbc = jdbc;
     this.numbers = numbers;
+    this.chain = chain;
   }
 
   /** Writes the decision and returns its number; a retried job gets the number already written. */
+  @Transactional
   public String record(DecisionRecord decision) {
     Optional<DecisionRecord> existing = findByProcessInstance(decision.processInstanceId());
     if (existing.isPresent()) {
@@ -53,6 +58,7 @@ public class DecisionRegistry {
         findings.subjectiveIntent(), findings.personalGain(), findings.nonCoreDocumentsOnly(),
         decision.reportReceivedOn(), decision.correctionVerifiedOn(), decision.reclassification(),
         decision.rules().definitionId(), decision.rules().version());
+    chain.append("decision", number);
     return number;
   }
 

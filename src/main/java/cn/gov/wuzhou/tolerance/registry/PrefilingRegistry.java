@@ -1,11 +1,13 @@
 package cn.gov.wuzhou.tolerance.registry;
 
+import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The pre-filings (事前备案) of M4, numbered {@code WZBA-<year>-<4 digits>}. */
 @Repository
@@ -15,16 +17,19 @@ public class PrefilingRegistry {
 
   private final JdbcTemplate jdbc;
   private final RegistryNumbers numbers;
+  private final IntegrityChain chain;
 
-  public PrefilingRegistry(JdbcTemplate jdbc, RegistryNumbers numbers) {
+  public PrefilingRegistry(JdbcTemplate jdbc, RegistryNumbers numbers, IntegrityChain chain) {
     this.jdbc = jdbc;
     this.numbers = numbers;
+    this.chain = chain;
   }
 
   /**
    * Writes the record and returns its number. Idempotent per process instance: a retried job gets
    * the number already written and draws no new one.
    */
+  @Transactional
   public String register(PrefilingRecord record) {
     Optional<String> existing = numberOf(record.processInstanceId());
     if (existing.isPresent()) {
@@ -40,6 +45,7 @@ public class PrefilingRegistry {
         record.planSummary(), record.workCategory(), record.innovationNature(), record.riskAssessment(),
         record.plannedStart(), record.filingAuthority(), record.registeredOn(),
         record.registeredBy(), record.reviewComment());
+    chain.append("prefiling", number);
     return number;
   }
 

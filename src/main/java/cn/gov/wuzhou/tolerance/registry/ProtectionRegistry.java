@@ -2,29 +2,37 @@ package cn.gov.wuzhou.tolerance.registry;
 
 import cn.gov.wuzhou.tolerance.common.Department;
 import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
+import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import cn.gov.wuzhou.tolerance.registry.ProtectionNotice.Acknowledgement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Protection notices (M6): per tolerated decision, one per protected matter, taken note of by each body handling it. */
+/**
+ * Protection notices (M6): per tolerated decision, one per protected matter, taken note of by each body handling it.
+ * Rows are never updated: a body's note is a new revision of its acknowledgement row (revision 0, written with the
+ * notice, awaits the note; revision 1 records who took note and when), and the latest revision is what stands.
+ */
 @Repository
 public class ProtectionRegistry {
 
   private final JdbcTemplate jdbc;
+  private final IntegrityChain chain;
 
-  public ProtectionRegistry(JdbcTemplate jdbc) {
+  public ProtectionRegistry(JdbcTemplate jdbc, IntegrityChain chain) {
     this.jdbc = jdbc;
+    this.chain = chain;
   }
 
   /** Issues the notices not issued yet, each awaiting its bodies' notes, so a retried job adds nothing. */
+  @Transactional
   public void issue(String decisionNo, String officialId, String officialName, LocalDate issuedOn,
       List<ProtectedMatter> matters) {
     List<String> issued = jdbc.queryForList(
@@ -36,18 +44,40 @@ public class ProtectionRegistry {
       jdbc.update("""
           INSERT INTO protection_notice (decision_no, matter, official_id, official_name, issued_on)
           VALUES (?, ?, ?, ?, ?)""", decisionNo, matter.name(), officialId, officialName, issuedOn);
+      chain.append("protection_notice", decisionNo, matter.name());
       for (Department department : matter.departments()) {
-        jdbc.update("INSERT INTO protection_acknowledgement (decision_no, matter, department) VALUES (?, ?, ?)",
+        jdbc.update("INSERT INTO protection_acknowledgement (decision_no, matter, department, revision) VALUES (?, ?, ?, 0)",
             decisionNo, matter.name(), department.name());
+        chain.append("protection_acknowledgement", decisionNo, matter.name(), department.name(), 0);
       }
     }
   }
 
-  /** Records that the department took note of the decision's notices it handles; the first note stands. */
+  /**
+   * Records that the department took note of the decision's notices it handles, as a new revision of each
+   * acknowledgement still awaiting its note; the first note stands, so a retried job adds nothing.
+   */
+  @Transactional
   public void acknowledge(String decisionNo, Department department, String userId, LocalDate on) {
-    jdbc.update("UPDATE protection_acknowledgement SET acknowledged_by = ?, acknowledged_on = ? "
-        + "WHERE decision_no = ? AND department = ? AND acknowledged_on IS NULL", userId, on, decisionNo, department.name());
+    // per matter, the latest revision of the department's acknowledgement
+    Map<String, Revision> latest = new LinkedHashMap<>();
+    jdbc.query("SELECT matter, revision, acknowledged_on FROM protection_acknowledgement"
+        + " WHERE decision_no = ? AND department = ? ORDER BY matter, revision", rs -> {
+          latest.put(rs.getString("matter"),
+              new Revision(rs.getInt("revision"), rs.getObject("acknowledged_on", LocalDate.class)));
+        }, decisionNo, department.name());
+    latest.forEach((matter, last) -> {
+      if (last.acknowledgedOn() != null) {
+        return;
+      }
+      int revision = last.number() + 1;
+      jdbc.update("INSERT INTO protection_acknowledgement (decision_no, matter, department, revision, acknowledged_by,"
+          + " acknowledged_on) VALUES (?, ?, ?, ?, ?, ?)", decisionNo, matter, department.name(), revision, userId, on);
+      chain.append("protection_acknowledgement", decisionNo, matter, department.name(), revision);
+    });
   }
+
+  private record Revision(int number, LocalDate acknowledgedOn) {}
 
   public List<ProtectionNotice> ofDecision(String decisionNo) {
     return withAcknowledgements(jdbc.query("SELECT * FROM protection_notice WHERE decision_no = ? ORDER BY matter",
@@ -72,22 +102,22 @@ public class ProtectionRegistry {
         rs.getString("official_name"), rs.getObject("issued_on", LocalDate.class), List.of());
   }
 
-  // one query for the notes of all notices shown, not one per notice
+  // one query for the notes of all notices shown, not one per notice; each body's latest revision stands
   private List<ProtectionNotice> withAcknowledgements(List<ProtectionNotice> notices) {
     if (notices.isEmpty()) {
       return notices;
     }
     List<String> decisions = notices.stream().map(ProtectionNotice::decisionNo).distinct().toList();
-    Map<String, List<Acknowledgement>> byNotice = new LinkedHashMap<>();
+    Map<String, Map<String, Acknowledgement>> byNotice = new LinkedHashMap<>();
     jdbc.query("SELECT * FROM protection_acknowledgement WHERE decision_no IN ("
-            + String.join(", ", Collections.nCopies(decisions.size(), "?")) + ") ORDER BY department",
+            + String.join(", ", Collections.nCopies(decisions.size(), "?")) + ") ORDER BY department, revision",
         rs -> {
-          byNotice.computeIfAbsent(rs.getString("decision_no") + "/" + rs.getString("matter"), key -> new ArrayList<>())
-              .add(new Acknowledgement(rs.getString("department"), rs.getString("acknowledged_by"),
-                  rs.getObject("acknowledged_on", LocalDate.class)));
+          byNotice.computeIfAbsent(rs.getString("decision_no") + "/" + rs.getString("matter"), key -> new LinkedHashMap<>())
+              .put(rs.getString("department"), new Acknowledgement(rs.getString("department"),
+                  rs.getString("acknowledged_by"), rs.getObject("acknowledged_on", LocalDate.class)));
         }, decisions.toArray());
     return notices.stream().map(notice -> new ProtectionNotice(notice.decisionNo(), notice.matter(),
         notice.officialId(), notice.officialName(), notice.issuedOn(),
-        byNotice.getOrDefault(notice.decisionNo() + "/" + notice.matter(), List.of()))).toList();
+        List.copyOf(byNotice.getOrDefault(notice.decisionNo() + "/" + notice.matter(), Map.of()).values()))).toList();
   }
 }

@@ -12,15 +12,15 @@ import java.util.Map;
  * form (the fields a Camunda Form submits: the editable ones; read-only fields are not sent).
  * The mix is 70 % tolerated, 20 % not tolerated, 10 % complex (一事一议, decided MITIGATE by 市委).
  */
-final class CaseScripts {
+public final class CaseScripts {
 
-  enum Type { TOLERATED, NOT_TOLERATED, COMPLEX }
+  public enum Type { TOLERATED, NOT_TOLERATED, COMPLEX }
 
   /** Who works a step: a demo user of the group whose 本机构待办 shows the task. */
-  record Clerk(String user, String group) {}
+  public record Clerk(String user, String group) {}
 
   /** One user task: its key, who works it, the form's values; {@code deliberation}: in the called 一事一议. */
-  record Step(String taskKey, Clerk clerk, Map<String, Object> form, boolean deliberation) {}
+  public record Step(String taskKey, Clerk clerk, Map<String, Object> form, boolean deliberation) {}
 
   static final Clerk UNIT = new Clerk("commerce-clerk", "unit-commerce");
   static final Clerk SUPERIOR = new Clerk("party-secretary", "superior-party-committee");
@@ -46,7 +46,7 @@ final class CaseScripts {
   }
 
   /** The 报告错情 start form as the unit's clerk fills it. */
-  static Map<String, Object> report(String runId, int i) {
+  public static Map<String, Object> report(String runId, int i) {
     LocalDate today = LocalDate.now(ZONE);
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("officialName", "李明" + (i % 100));
@@ -62,7 +62,7 @@ final class CaseScripts {
     return form;
   }
 
-  static List<Step> steps(Type type) {
+  public static List<Step> steps(Type type) {
     LocalDate today = LocalDate.now(ZONE);
     List<Step> steps = new ArrayList<>();
     steps.add(step("acknowledgeBySuperiorCommittee", SUPERIOR,

@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Work plans as a unit clerk would file them. */
-final class Plans {
+public final class Plans {
 
   private Plans() {}
 
-  static Map<String, Object> valid() {
+  public static Map<String, Object> valid() {
     Map<String, Object> plan = new HashMap<>();
     plan.put("planTitle", "重点招商项目容缺受理试点");
     plan.put("planSummary", "对重点招商项目实行“先批后补”，非核心材料在 30 日内补齐。");

@@ -1,0 +1,106 @@
+package cn.gov.wuzhou.tolerance.integrity;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The one call a registry write makes: {@code chain.append("decision", decisionNo)} right after inserting the row,
+ * in the same transaction. The row is hashed as stored (read back), so the verifier recomputes the same hash from
+ * the table.
+ */
+@Component
+public class IntegrityChain {
+
+  /** What the chain says about one record. */
+  public enum Status {
+    VERIFIED("已核验"), CHANGED("与存证不符"), DELETED("已被删除"), NOT_CHAINED("未入存证链");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+
+  public IntegrityChain(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Appends the row of the registered table with these key values (in the order of its key columns); must be
+   * called in the transaction that inserted it.
+   */
+  public void append(String table, Object... keyValues) {
+    ChainedTable chained = registered(table);
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a record enters the chain in the transaction that writes it: " + table);
+    }
+    jdbc.execute((ConnectionCallback<Void>) connection -> {
+      String contentHash = CanonicalRows.hashOf(connection, chained, keyValues).orElseThrow(
+          () -> new IllegalStateException(table + " " + CanonicalRows.key(keyValues) + " was not written"));
+      ChainWriter.append(connection, table, CanonicalRows.key(keyValues), contentHash);
+      return null;
+    });
+  }
+
+  /** Whether the record still matches its entry, and its entry the one before it. */
+  public Status status(String table, Object... keyValues) {
+    ChainedTable chained = registered(table);
+    String key = CanonicalRows.key(keyValues);
+    return jdbc.execute((ConnectionCallback<Status>) connection -> {
+      long seq;
+      String contentHash;
+      String previousHash;
+      String entryHash;
+      long recordedAt;
+      try (PreparedStatement select = connection.prepareStatement("SELECT seq, content_hash, previous_hash, "
+          + "entry_hash, recorded_at FROM integrity_entry WHERE record_table = ? AND record_key = ?")) {
+        select.setString(1, table);
+        select.setString(2, key);
+        try (ResultSet entry = select.executeQuery()) {
+          if (!entry.next()) {
+            return Status.NOT_CHAINED;
+          }
+          seq = entry.getLong(1);
+          contentHash = entry.getString(2);
+          previousHash = entry.getString(3);
+          entryHash = entry.getString(4);
+          recordedAt = entry.getObject(5, OffsetDateTime.class).toInstant().toEpochMilli();
+        }
+      }
+      String before = CanonicalRows.GENESIS;
+      if (seq > 1) {
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT entry_hash FROM integrity_entry WHERE seq = ?")) {
+          select.setLong(1, seq - 1);
+          try (ResultSet entry = select.executeQuery()) {
+            before = entry.next() ? entry.getString(1) : null;
+          }
+        }
+      }
+      if (!entryHash.equals(CanonicalRows.entryHash(seq, table, key, contentHash, previousHash, recordedAt))
+          || !previousHash.equals(before)) {
+        return Status.CHANGED;
+      }
+      return CanonicalRows.hashOf(connection, chained, keyValues)
+          .map(hash -> hash.equals(contentHash) ? Status.VERIFIED : Status.CHANGED)
+          .orElse(Status.DELETED);
+    });
+  }
+
+  private static ChainedTable registered(String table) {
+    return ChainedTables.named(table)
+        .orElseThrow(() -> new IllegalArgumentException(table + " is not in ChainedTables"));
+  }
+}
