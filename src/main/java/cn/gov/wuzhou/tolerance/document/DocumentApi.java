@@ -33,13 +33,13 @@ class DocumentApi {
   /** A document as integrators and the webapps list it; {@code href} downloads it. */
   record DocumentView(String id, String title, String fileName, String contentType, String typeLabel, long size,
       String sha256, String caseInstanceId, String processInstanceId, String taskId, String taskName,
-      String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt, String href) {
+      String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt, String issuedAs, String href) {
 
     static DocumentView of(CaseDocument d) {
       return new DocumentView(d.id(), d.title(), d.fileName(), d.contentType(),
           FileKind.ofMediaType(d.contentType()).map(FileKind::label).orElse(d.contentType()), d.size(), d.sha256(),
           d.caseInstanceId(), d.processInstanceId(), d.taskId(), d.taskName(), d.uploadedBy(), d.uploadedByName(),
-          d.uploadedAt(), "/api/documents/" + d.id());
+          d.uploadedAt(), d.issuedAs(), "/api/documents/" + d.id());
     }
   }
 

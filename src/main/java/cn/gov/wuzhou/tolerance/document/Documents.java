@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class Documents {
 
   private static final String COLUMNS = "id, case_instance_id, process_instance_id, task_id, task_name, title, file_name,"
-      + " content_type, size_bytes, sha256, uploaded_by, uploaded_by_name, uploaded_at";
+      + " content_type, size_bytes, sha256, uploaded_by, uploaded_by_name, uploaded_at, issued_as";
 
   private final JdbcTemplate jdbc;
   private final Today today;
@@ -25,16 +25,23 @@ class Documents {
   }
 
   void add(CaseDocument document, byte[] content) {
-    jdbc.update("INSERT INTO case_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("INSERT INTO case_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         document.id(), document.caseInstanceId(), document.processInstanceId(), document.taskId(),
         document.taskName(), document.title(), document.fileName(), document.contentType(), document.size(),
-        document.sha256(), document.uploadedBy(), document.uploadedByName(), document.uploadedAt(), content);
+        document.sha256(), document.uploadedBy(), document.uploadedByName(), document.uploadedAt(), document.issuedAs(),
+        content);
   }
 
   /** The case's documents in the order they were attached. */
   List<CaseDocument> ofCase(String caseInstanceId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM case_document WHERE case_instance_id = ? ORDER BY uploaded_at, id",
         this::map, caseInstanceId);
+  }
+
+  /** The 文书 of a case issued as {@code issuedAs}, if it was issued. */
+  Optional<CaseDocument> issued(String caseInstanceId, String issuedAs) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM case_document WHERE case_instance_id = ? AND issued_as = ?", this::map,
+        caseInstanceId, issuedAs).stream().findFirst();
   }
 
   Optional<CaseDocument> find(String id) {
@@ -59,6 +66,7 @@ class Documents {
         rs.getString("sha256"),
         rs.getString("uploaded_by"),
         rs.getString("uploaded_by_name"),
-        today.local(rs.getObject("uploaded_at", OffsetDateTime.class)));
+        today.local(rs.getObject("uploaded_at", OffsetDateTime.class)),
+        rs.getString("issued_as"));
   }
 }
