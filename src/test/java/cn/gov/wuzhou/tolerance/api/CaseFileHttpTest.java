@@ -52,6 +52,7 @@ class CaseFileHttpTest {
     desk.work("zuzhi", "organization-dept", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("renshe", "hr-social-security", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.serveDecision("commerce-clerk", "unit-commerce", caseId, today.date());
     desk.awaitEnded("commerce-clerk", caseId);
   }
 

@@ -72,6 +72,7 @@ class CountyJurisdictionHttpTest {
     desk.work("tengxian-jiwei", "tengxian-discipline-inspection", id, "acknowledgeProtection",
         Map.of("protectionAcknowledged", true));
     desk.work("renda", "npc-standing-committee", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.serveDecision("tengxian-clerk", "unit-tengxian-agri", id, today.date());
     desk.awaitEnded("tengxian-clerk", id);
 
     assertThat(candidateGroupsOf(id)).isSubsetOf(TENGXIAN_CASE).contains("npc-standing-committee");
