@@ -7,6 +7,7 @@ import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.document.CaseDocument;
 import cn.gov.wuzhou.tolerance.document.IssuedDocuments;
 import cn.gov.wuzhou.tolerance.identity.Jurisdiction.Role;
+import cn.gov.wuzhou.tolerance.mail.MailWriter;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Service task {@code issueDecisionDocuments} (制发认定文书): the decision as a PDF 容错纠错认定意见书 for the unit, and for a
  * 容错免责 decision a 结果运用通知书 to each body that handles the protected matters, stored with the case's 材料. Sets
- * {@code decisionDocumentId}, the document the unit signs for. Idempotent: a retried job issues nothing twice.
+ * {@code decisionDocumentId}, the document the unit signs for, and mails the unit that it is served (through the
+ * outbox). Runs in the job that records the decision. Idempotent: a retried job issues and mails nothing twice.
  */
 @Component("issueDecisionDocuments")
 public class IssueDecisionDocuments implements JavaDelegate {
@@ -32,14 +34,16 @@ public class IssueDecisionDocuments implements JavaDelegate {
   private final IssuedDocuments documents;
   private final ProtectionNotices notices;
   private final IdentityService identity;
+  private final MailWriter mail;
   private final Today today;
 
   public IssueDecisionDocuments(DecisionRegistry decisions, IssuedDocuments documents, ProtectionNotices notices,
-      IdentityService identity, Today today) {
+      IdentityService identity, MailWriter mail, Today today) {
     this.decisions = decisions;
     this.documents = documents;
     this.notices = notices;
     this.identity = identity;
+    this.mail = mail;
     this.today = today;
   }
 
@@ -55,6 +59,7 @@ public class IssueDecisionDocuments implements JavaDelegate {
         + decision.decisionNo() + "）.pdf", () -> DecisionDocuments.decision(decision, caseNo,
             text(execution, "errorDescription"), decidingBody));
     execution.setVariable("decisionDocumentId", issued.id());
+    mail.decisionServed(caseNo, text(execution, "unitGroup"), issued.id(), identity);
     if (Determination.TOLERATE.name().equals(decision.determination())) {
       for (String group : notices.groups(execution)) {
         String matters = notices.mattersOf(execution, group);
