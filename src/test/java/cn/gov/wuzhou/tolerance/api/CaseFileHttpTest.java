@@ -129,6 +129,8 @@ class CaseFileHttpTest {
       }
     }
     assertThat(rest.download("tengxian-clerk", decision.path("href").asText()).status()).isEqualTo(404);
+    assertThat(rest.download("commerce-clerk", decision.path("href").asText() + "?inline=true")
+        .header("Content-Disposition")).as("opens in the browser, to read and print").startsWith("inline");
   }
 
   private JsonNode file() {
