@@ -9,8 +9,12 @@ import cn.gov.wuzhou.tolerance.integrity.CaseRecords;
 import cn.gov.wuzhou.tolerance.integrity.CaseRecords.RecordStatus;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRecord;
+import cn.gov.wuzhou.tolerance.registry.DecisionService;
+import cn.gov.wuzhou.tolerance.registry.DecisionServiceRegistry;
+import cn.gov.wuzhou.tolerance.tolerancecase.OfficialSignature;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import cn.gov.wuzhou.tolerance.registry.ProtectionRegistry;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,15 +62,20 @@ class CaseFiles {
 
   record Opinion(String step, String agency, String person, OffsetDateTime on, String label, String text) {}
 
+  /** A step of the 送达 of the 认定意见书: the unit's receipt, then the official's signature or refusal. */
+  record Service(String step, String outcome, LocalDate on, String note, String person, OffsetDateTime recordedAt,
+      String document) {}
+
   record CaseFileView(String caseInstanceId, String processKey, String processName, boolean open,
       OffsetDateTime started, OffsetDateTime ended, List<Fact> facts, List<Step> steps, List<Opinion> opinions,
-      DecisionView decision, PrefilingView prefiling, List<ProtectionView> notices, String documents,
-      List<RecordStatus> records) {}
+      DecisionView decision, PrefilingView prefiling, List<ProtectionView> notices, List<Service> service,
+      String documents, List<RecordStatus> records) {}
 
   private final CaseAccess access;
   private final DecisionRegistry decisions;
   private final PrefilingRegistry prefilings;
   private final ProtectionRegistry protections;
+  private final DecisionServiceRegistry service;
   private final HistoryService history;
   private final IdentityService identity;
   private final CommandExecutor commandExecutor;
@@ -75,12 +84,13 @@ class CaseFiles {
   private final CaseRecords records;
 
   CaseFiles(CaseAccess access, DecisionRegistry decisions, PrefilingRegistry prefilings,
-      ProtectionRegistry protections, ProcessEngineConfigurationImpl engine, PersonNames personNames, Today today,
-      CaseRecords records) {
+      ProtectionRegistry protections, DecisionServiceRegistry service, ProcessEngineConfigurationImpl engine,
+      PersonNames personNames, Today today, CaseRecords records) {
     this.access = access;
     this.decisions = decisions;
     this.prefilings = prefilings;
     this.protections = protections;
+    this.service = service;
     this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
     this.commandExecutor = engine.getCommandExecutorTxRequired();
@@ -160,9 +170,14 @@ class CaseFiles {
         .map(PrefilingView::of);
     List<ProtectionView> notices = decision.map(d -> protections.ofDecision(d.decisionNo()).stream()
         .map(notice -> ProtectionView.of(notice, names::user)).toList()).orElse(List.of());
+    List<Service> served = decision.map(d -> service.ofDecision(d.decisionNo()).stream()
+        .map(s -> new Service(DecisionService.RECEIPT.equals(s.step()) ? "单位签收认定意见书" : "当事人签收",
+            s.outcome() == null ? null : OfficialSignature.valueOf(s.outcome()).label(), s.on(), s.note(),
+            names.user(s.recordedBy()), today.local(s.recordedAt()),
+            s.documentId() == null ? null : "/api/documents/" + s.documentId())).toList()).orElse(List.of());
     return new CaseFileView(caseId, root.getProcessDefinitionKey(), processName(root), root.getEndTime() == null,
         time(root.getStartTime()), time(root.getEndTime()), facts, steps, opinions, decision.orElse(null),
-        prefiling.orElse(null), notices, "/api/cases/" + caseId + "/documents",
+        prefiling.orElse(null), notices, served, "/api/cases/" + caseId + "/documents",
         // the case's own registry records, each checked against the hash chain (已核验)
         records.of(caseId, prefilings.findByProcessInstance(caseId).map(PrefilingRecord::prefilingNo).orElse(null),
             decision.map(DecisionView::decisionNo).orElse(null)));

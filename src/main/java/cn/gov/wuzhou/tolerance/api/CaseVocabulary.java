@@ -9,6 +9,7 @@ import cn.gov.wuzhou.tolerance.prefiling.PrefilingDecision;
 import cn.gov.wuzhou.tolerance.tolerancecase.ErrorType;
 import cn.gov.wuzhou.tolerance.tolerancecase.OfficialCategory;
 import cn.gov.wuzhou.tolerance.tolerancecase.OfficialRole;
+import cn.gov.wuzhou.tolerance.tolerancecase.OfficialSignature;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,14 @@ final class CaseVocabulary {
       Map.entry("innovationNature", InnovationNature.class),
       Map.entry("prefilingDecision", PrefilingDecision.class),
       Map.entry("officialRoles", OfficialRole.class),
-      Map.entry("officialRolesReported", OfficialRole.class));
+      Map.entry("officialRolesReported", OfficialRole.class),
+      Map.entry("officialSignature", OfficialSignature.class));
 
   /** The opinions of the case: what an agency wrote as its view, shown together with who wrote it. */
   static final List<String> OPINIONS = List.of("superiorInstruction", "disciplineInstruction", "verificationComment",
       "supervisionNote", "reviewOpinion", "deviationReason", "approvalComment", "opinionComment", "jointOpinion",
-      "committeeComment", "reviewComment", "handlingMeasures", "handoverNote", "rolesCorrectionReason");
+      "committeeComment", "reviewComment", "handlingMeasures", "handoverNote", "rolesCorrectionReason",
+      "signatureNote");
 
   static {
     label("unitName", "报告单位");
@@ -118,6 +121,10 @@ final class CaseVocabulary {
     label("protectionAcknowledged", "已知悉并落实");
     label("handlingMeasures", "处理措施");
     label("handoverNote", "移交说明");
+    label("decisionReceived", "单位已签收认定意见书");
+    label("officialSignature", "当事人签收情况");
+    label("officialSignedOn", "当事人签收（拒签）日期");
+    label("signatureNote", "拒签情况说明");
     label("prefilingDecision", "审核结论");
     label("reviewComment", "审核意见");
     label("registeredOn", "备案日期");

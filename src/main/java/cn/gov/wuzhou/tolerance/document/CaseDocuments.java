@@ -71,7 +71,7 @@ class CaseDocuments {
     CaseDocument document = new CaseDocument(UUID.randomUUID().toString(), caseFile.caseInstanceId(),
         task == null ? processInstanceId : task.getProcessInstanceId(), task == null ? null : task.getId(),
         task == null ? null : task.getName(), title, fileName, kind.mediaType(), upload.content().length,
-        sha256(upload.content()), caller.userId(), displayName(caller.userId()), today.now());
+        sha256(upload.content()), caller.userId(), displayName(caller.userId()), today.now(), null);
     documents.add(document, upload.content());
     return document;
   }
@@ -168,7 +168,7 @@ class CaseDocuments {
     return name.isEmpty() ? null : name;
   }
 
-  private static String sha256(byte[] content) {
+  static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

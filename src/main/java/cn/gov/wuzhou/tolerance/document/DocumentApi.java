@@ -33,13 +33,13 @@ class DocumentApi {
   /** A document as integrators and the webapps list it; {@code href} downloads it. */
   record DocumentView(String id, String title, String fileName, String contentType, String typeLabel, long size,
       String sha256, String caseInstanceId, String processInstanceId, String taskId, String taskName,
-      String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt, String href) {
+      String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt, String issuedAs, String href) {
 
     static DocumentView of(CaseDocument d) {
       return new DocumentView(d.id(), d.title(), d.fileName(), d.contentType(),
           FileKind.ofMediaType(d.contentType()).map(FileKind::label).orElse(d.contentType()), d.size(), d.sha256(),
           d.caseInstanceId(), d.processInstanceId(), d.taskId(), d.taskName(), d.uploadedBy(), d.uploadedByName(),
-          d.uploadedAt(), "/api/documents/" + d.id());
+          d.uploadedAt(), d.issuedAs(), "/api/documents/" + d.id());
     }
   }
 
@@ -78,15 +78,19 @@ class DocumentApi {
   }
 
   @GetMapping("/documents/{id}")
-  @Operation(summary = "下载材料", description = "原文件的内容、文件名和类型")
-  ResponseEntity<byte[]> download(@PathVariable String id) {
+  @Operation(summary = "下载材料", description = "原文件的内容、文件名和类型；inline=true 时，系统制发的文书（认定意见书、回执、通知书，"
+      + "issuedAs 不为空）在浏览器中打开，其他材料仍作为下载")
+  ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(defaultValue = "false") boolean inline) {
     CaseDocument document = documents.find(id, callers.current());
     byte[] content = documents.content(document);
+    // only a PDF the system made itself is shown inline: an uploaded file's content is the uploader's
+    ContentDisposition.Builder disposition = inline && document.issuedAs() != null
+        ? ContentDisposition.inline() : ContentDisposition.attachment();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.contentType()))
         .contentLength(content.length)
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+            disposition.filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
         // served as a download of its checked type only, never rendered as a page of this site
         .header("X-Content-Type-Options", "nosniff")
         .cacheControl(CacheControl.noStore().cachePrivate())

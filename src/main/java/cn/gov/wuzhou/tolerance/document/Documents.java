@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Documents {
 
   private static final String COLUMNS = "id, case_instance_id, process_instance_id, task_id, task_name, title, file_name,"
-      + " content_type, size_bytes, sha256, uploaded_by, uploaded_by_name, uploaded_at";
+      + " content_type, size_bytes, sha256, uploaded_by, uploaded_by_name, uploaded_at, issued_as";
 
   private final JdbcTemplate jdbc;
   private final Today today;
@@ -37,10 +37,11 @@ class Documents {
   }
 
   private void insert(CaseDocument document, byte[] content) {
-    jdbc.update("INSERT INTO case_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("INSERT INTO case_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         document.id(), document.caseInstanceId(), document.processInstanceId(), document.taskId(),
         document.taskName(), document.title(), document.fileName(), document.contentType(), document.size(),
-        document.sha256(), document.uploadedBy(), document.uploadedByName(), document.uploadedAt(), content);
+        document.sha256(), document.uploadedBy(), document.uploadedByName(), document.uploadedAt(), document.issuedAs(),
+        content);
     chain.append("case_document", document.id());
   }
 
@@ -57,7 +58,13 @@ class Documents {
     return total == null ? 0 : total;
   }
 
-    Optional<CaseDocument> find(String id) {
+  /** The 文书 of a case issued as {@code issuedAs}, if it was issued. */
+  Optional<CaseDocument> issued(String caseInstanceId, String issuedAs) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM case_document WHERE case_instance_id = ? AND issued_as = ?", this::map,
+        caseInstanceId, issuedAs).stream().findFirst();
+  }
+
+  Optional<CaseDocument> find(String id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM case_document WHERE id = ?", this::map, id).stream().findFirst();
   }
 
@@ -79,6 +86,7 @@ class Documents {
         rs.getString("sha256"),
         rs.getString("uploaded_by"),
         rs.getString("uploaded_by_name"),
-        today.local(rs.getObject("uploaded_at", OffsetDateTime.class)));
+        today.local(rs.getObject("uploaded_at", OffsetDateTime.class)),
+        rs.getString("issued_as"));
   }
 }

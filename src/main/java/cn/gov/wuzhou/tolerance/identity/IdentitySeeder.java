@@ -130,12 +130,21 @@ class IdentitySeeder implements ApplicationRunner {
   }
 
   private void ensureUser(DemoUser spec, String password) {
-    if (identityService.createUserQuery().userId(spec.id()).count() > 0) {
+    User existing = identityService.createUserQuery().userId(spec.id()).singleResult();
+    if (existing != null) {
+      // demo users made before they had addresses get theirs; an address set in Admin stays
+      if (properties.demoUsers() && (existing.getEmail() == null || existing.getEmail().isBlank())) {
+        existing.setEmail(demoAddress(spec));
+        identityService.saveUser(existing);
+      }
       return;
     }
     User user = identityService.newUser(spec.id());
     user.setFirstName(spec.firstName());
     user.setLastName(spec.lastName());
+    if (properties.demoUsers()) {
+      user.setEmail(demoAddress(spec));
+    }
     user.setPassword(password);
     // a demonstration installation keeps its well-known password (demo); a real one's administrator meets the policy
     boolean demonstration = properties.demoUsers();
@@ -148,6 +157,11 @@ class IdentitySeeder implements ApplicationRunner {
     ((IdentityServiceImpl) identityService).saveUser(user, demonstration);
     identityService.createMembership(spec.id(), spec.groupId());
     LOG.info("Created user {} in group {}", spec.id(), spec.groupId());
+  }
+
+  /** Demo users' mail goes to {@code <id>@example.gov.cn}, a domain that reaches nobody. */
+  static String demoAddress(DemoUser spec) {
+    return spec.id() + "@example.gov.cn";
   }
 
   private void ensureGrant(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -38,6 +38,10 @@ public class CaseRecords {
             records.add(status("protection_acknowledgement", decisionNo, rs.getString("matter"),
                 rs.getString("department"), rs.getInt("revision")));
           }, decisionNo);
+      for (String step : jdbc.queryForList(
+          "SELECT step FROM decision_service WHERE decision_no = ? ORDER BY step", String.class, decisionNo)) {
+        records.add(status("decision_service", decisionNo, step));
+      }
     }
     for (String id : jdbc.queryForList("SELECT id FROM case_document WHERE case_instance_id = ? ORDER BY uploaded_at, id",
         String.class, caseInstanceId)) {

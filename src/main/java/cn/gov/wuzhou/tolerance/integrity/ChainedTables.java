@@ -15,6 +15,7 @@ public final class ChainedTables {
       ChainedTable.of("decision", "认定决定", "decision_no"),
       ChainedTable.of("protection_notice", "结果运用通知", "decision_no", "matter"),
       ChainedTable.of("protection_acknowledgement", "结果运用知悉", "decision_no", "matter", "department", "revision"),
+      ChainedTable.of("decision_service", "认定意见书送达", "decision_no", "step"),
       ChainedTable.of("consultation", "会商纪要", "consultation_no"),
       ChainedTable.of("case_document", "材料", "id"));
 

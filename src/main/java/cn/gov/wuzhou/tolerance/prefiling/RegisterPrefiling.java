@@ -11,15 +11,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code registerPrefiling}: writes the registry record and sets {@code prefilingNo}. */
+/**
+ * Service task {@code registerPrefiling}: writes the registry record, sets {@code prefilingNo} and issues the
+ * 事前备案回执 (PDF) to the filing's 材料, the one and the other once however often the job runs.
+ */
 @Component("registerPrefiling")
 public class RegisterPrefiling implements JavaDelegate {
 
   private final PrefilingRegistry registry;
+  private final PrefilingReceipt receipt;
   private final Today today;
 
-  public RegisterPrefiling(PrefilingRegistry registry, Today today) {
+  public RegisterPrefiling(PrefilingRegistry registry, PrefilingReceipt receipt, Today today) {
     this.registry = registry;
+    this.receipt = receipt;
     this.today = today;
   }
 
@@ -42,6 +47,7 @@ public class RegisterPrefiling implements JavaDelegate {
         text(execution, "prefilingReviewer"),
         text(execution, "reviewComment")));
     execution.setVariable("prefilingNo", prefilingNo);
+    execution.setVariable("receiptDocumentId", receipt.issue(registry.find(prefilingNo).orElseThrow()).id());
     execution.setVariable("registeredOn", registeredOn.toString());
   }
 }

@@ -9,6 +9,13 @@ import cn.gov.wuzhou.tolerance.support.HttpTest;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +60,7 @@ class CaseFileHttpTest {
     desk.work("zuzhi", "organization-dept", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("renshe", "hr-social-security", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.serveDecision("commerce-clerk", "unit-commerce", caseId, today.date());
     desk.awaitEnded("commerce-clerk", caseId);
   }
 
@@ -91,6 +99,43 @@ class CaseFileHttpTest {
     assertThat(file.path("notices").findValuesAsText("by")).contains("zuzhi", "renshe", "jiwei");
     assertThat(file.path("notices").findValuesAsText("byName")).contains("市委组织部 干部");
     assertThat(file.path("documents").asText()).isEqualTo("/api/cases/" + caseId + "/documents");
+
+    assertThat(file.path("service")).hasSize(2);
+    assertThat(file.path("service").get(0).path("step").asText()).isEqualTo("单位签收认定意见书");
+    assertThat(file.path("service").get(0).path("person").asText()).isEqualTo("市商务局 经办人");
+    assertThat(file.path("service").get(1).path("step").asText()).isEqualTo("当事人签收");
+    assertThat(file.path("service").get(1).path("outcome").asText()).isEqualTo("当事人已签收");
+    assertThat(file.path("service").get(1).path("on").asText()).isEqualTo(today.date().toString());
+  }
+
+  @Test
+  void theIssuedDecisionIsListedWithTheCasesDocumentsAndItsHashMatchesTheDownload() throws Exception {
+    JsonNode listing = rest.get("zuzhi", "/api/cases/" + caseId + "/documents").body();
+    JsonNode decision = StreamSupport.stream(listing.path("items").spliterator(), false)
+        .filter(d -> "DECISION".equals(d.path("issuedAs").asText())).findFirst().orElseThrow();
+    assertThat(decision.path("title").asText()).isEqualTo("容错纠错认定意见书");
+    assertThat(decision.path("uploadedByName").asText()).isEqualTo("系统生成");
+    assertThat(listing.path("items").findValuesAsText("issuedAs"))
+        .contains("NOTICE:organization-dept", "NOTICE:hr-social-security", "NOTICE:discipline-inspection");
+
+    for (String reader : List.of("zuzhi", "commerce-clerk", "wenze")) {
+      Rest.Download download = rest.download(reader, decision.path("href").asText());
+      assertThat(download.status()).as(reader).isEqualTo(200);
+      assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
+      assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body())))
+          .isEqualTo(decision.path("sha256").asText());
+      try (PDDocument pdf = Loader.loadPDF(download.body())) {
+        assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\R", ""))
+            .contains(file().path("decision").path("decisionNo").asText(), "李明", "容错免责");
+      }
+    }
+    assertThat(rest.download("tengxian-clerk", decision.path("href").asText()).status()).isEqualTo(404);
+    assertThat(rest.download("commerce-clerk", decision.path("href").asText() + "?inline=true")
+        .header("Content-Disposition")).as("opens in the browser, to read and print").startsWith("inline");
+  }
+
+  private JsonNode file() {
+    return rest.get("zuzhi", "/api/cases/" + caseId).body();
   }
 
   @Test

@@ -112,6 +112,9 @@ public final class CaseScripts {
         steps.add(step("applyLighterHandling", OFFICE, "handlingMeasures", "诫勉谈话，限期完善制度。"));
       }
     }
+    // the 送达 of the 认定意见书, in parallel with the outcome's steps
+    steps.add(step("signForDecision", UNIT, "decisionReceived", true));
+    steps.add(step("recordOfficialSignature", UNIT, "officialSignature", "SIGNED", "officialSignedOn", today.toString()));
     return steps;
   }
 

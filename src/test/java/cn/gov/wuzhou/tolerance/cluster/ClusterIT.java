@@ -147,6 +147,7 @@ class ClusterIT {
     } else {
       desk.work("wenze", "accountability-office", id, "handOverToAccountability", Map.of("handoverNote", "移交"));
     }
+    desk.serveDecision("commerce-clerk", "unit-commerce", id, today);
   }
 
   /** Kills the node as soon as it holds a job lock (or after a while); returns the locks it left behind. */

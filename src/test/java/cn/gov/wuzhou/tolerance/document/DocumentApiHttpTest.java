@@ -78,6 +78,8 @@ class DocumentApiHttpTest {
     assertThat(download.header("Content-Disposition")).startsWith("attachment")
         .contains("filename*=UTF-8''%E6%83%85%E5%86%B5%E8%AF%B4%E6%98%8E");
     assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(rest.download("jiwei", added.text("href") + "?inline=true").header("Content-Disposition"))
+        .as("an uploaded file is never shown inline").startsWith("attachment");
   }
 
   @Test

@@ -75,6 +75,7 @@ class CountyJurisdictionHttpTest {
         Map.of("protectionAcknowledged", true));
     desk.work("tengxian-zhengxie", "tengxian-cppcc-committee", id, "acknowledgeProtection",
         Map.of("protectionAcknowledged", true));
+    desk.serveDecision("tengxian-clerk", "unit-tengxian-agri", id, today.date());
     desk.awaitEnded("tengxian-clerk", id);
 
     assertThat(candidateGroupsOf(id)).containsExactlyInAnyOrderElementsOf(TENGXIAN_CASE);

@@ -11,14 +11,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.document.IssuedDocuments;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -40,6 +44,7 @@ class PrefilingProcessTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired PrefilingRegistry registry;
+  @Autowired IssuedDocuments receipts;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -53,7 +58,7 @@ class PrefilingProcessTest {
   }
 
   @Test
-  void planRegisteredAtFirstReviewGetsNumberAndRegistryRecord() {
+  void planRegisteredAtFirstReviewGetsNumberAndRegistryRecordAndReceipt() throws IOException {
     ProcessInstance instance = fileAsCommerceClerk(Plans.valid());
 
     assertThat(instance).isWaitingAt("reviewPrefiling").task().hasCandidateGroup("discipline-inspection");
@@ -70,6 +75,12 @@ class PrefilingProcessTest {
     assertThat(record.unitGroup()).isEqualTo("unit-commerce");
     assertThat(record.unitName()).isEqualTo("市商务局");
     assertThat(record.planTitle()).isEqualTo("重点招商项目容缺受理试点");
+    var receipt = receipts.issued(instance.getId(), "RECEIPT").orElseThrow();
+    assertThat(runtimeService.getVariable(instance.getId(), "receiptDocumentId")).isEqualTo(receipt.id());
+    try (var pdf = Loader.loadPDF(receipts.content(receipt))) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\R", ""))
+          .contains("事前备案回执", number, "市商务局：", "重点招商项目容缺受理试点");
+    }
 
     complete(task(instance));
     assertThat(instance).isEnded()

@@ -112,6 +112,21 @@ public final class CaseDriver {
     complete(task("verifyCorrection", instance), withVariables("correctionVerified", "true"));
   }
 
+  /**
+   * The 送达 of the decided case's 认定意见书: the commerce clerk signs for it and records that the official signed
+   * today, so that only the outcome's own steps remain.
+   */
+  public void serveDecision(ProcessInstance instance) {
+    engine.getIdentityService().setAuthentication("commerce-clerk", List.of("unit-commerce"));
+    try {
+      complete(task("signForDecision", instance), withVariables("decisionReceived", true));
+      complete(task("recordOfficialSignature", instance),
+          withVariables("officialSignature", "SIGNED", "officialSignedOn", today.date().toString()));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   /** A clean key-work case, acknowledged and corrected in time, now waiting for the office's review. */
   public ProcessInstance readyForReview() {
     ProcessInstance instance = report(validReport());

@@ -78,6 +78,13 @@ public final class Desk {
     work("jiwei", "discipline-inspection", caseId, "verifyCorrection", Map.of("correctionVerified", "true"));
   }
 
+  /** The 送达 of a decided case's 认定意见书: the unit signs for it and records that the official signed on the day. */
+  public void serveDecision(String user, String unitGroup, String caseId, LocalDate signedOn) {
+    work(user, unitGroup, caseId, "signForDecision", Map.of("decisionReceived", true));
+    work(user, unitGroup, caseId, "recordOfficialSignature",
+        Map.of("officialSignature", "SIGNED", "officialSignedOn", signedOn.toString()));
+  }
+
   public void awaitEnded(String user, String instanceId) {
     await("case " + instanceId + " ends", patienceSeconds, () -> "COMPLETED".equals(
         rest.get(user, engineRest + "/history/process-instance/" + instanceId).text("state")));

@@ -48,6 +48,7 @@ class ToleranceCaseHttpTest {
     desk.work("zuzhi", "organization-dept", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("renshe", "hr-social-security", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
     desk.work("jiwei", "discipline-inspection", id, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    desk.serveDecision("commerce-clerk", "unit-commerce", id, today.date());
     desk.awaitEnded("commerce-clerk", id);
 
     assertThat(desk.variable("commerce-clerk", id, "recommendation").asText()).isEqualTo("TOLERATE");
@@ -67,6 +68,7 @@ class ToleranceCaseHttpTest {
     desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
     desk.work("party-secretary", "superior-party-committee", id, "approveDetermination", Map.of("approved", "true"));
     desk.work("wenze", "accountability-office", id, "handOverToAccountability", Map.of("handoverNote", "移交问责"));
+    desk.serveDecision("commerce-clerk", "unit-commerce", id, today.date());
     desk.awaitEnded("commerce-clerk", id);
 
     assertThat(desk.variable("commerce-clerk", id, "recommendation").asText()).isEqualTo("NOT_TOLERATE");

@@ -106,6 +106,7 @@ class ToleranceCaseProcessTest {
     assertThat(instance).isWaitingAt("approveDetermination").task().hasCandidateGroup("superior-party-committee");
     complete(task(instance), withVariables("approved", "true"));
     execute(job(instance));
+    cases.serveDecision(instance);
 
     String decisionNo = (String) runtimeService.getVariable(instance.getId(), "decisionNo");
     assertThat(decisionNo).matches("WZRC-\\d{4}-\\d{4}");
@@ -217,6 +218,7 @@ class ToleranceCaseProcessTest {
     complete(task(instance));
     complete(task(instance), withVariables("approved", "true"));
     execute(job(instance));
+    cases.serveDecision(instance);
     assertThat(instance).isWaitingAt("applyLighterHandling").task().hasCandidateGroup("accountability-office");
     complete(task(instance), withVariables("handlingMeasures", "诫勉谈话，免予党纪处分。"));
 
@@ -357,6 +359,7 @@ class ToleranceCaseProcessTest {
     complete(task(instance));
     complete(task(instance), withVariables("approved", "true"));
     execute(job(instance));
+    cases.serveDecision(instance);
     assertThat(instance).isWaitingAt("handOverToAccountability");
     complete(task(instance), withVariables("handoverNote", "移交市纪委监委第三审查调查室"));
 

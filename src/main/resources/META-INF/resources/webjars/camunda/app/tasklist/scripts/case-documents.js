@@ -68,15 +68,17 @@ function table(documents) {
   if (!documents.items.length) {
     return element('p', { class: 'empty' }, '本案件还没有材料。');
   }
+  // a 文书 the system issued (认定意见书, 回执, 通知书) also opens as PDF in the browser, to read or print
   const rows = documents.items.map(item => element('tr', { 'data-document-id': item.id },
     element('td', {}, element('a', { href: contextPath() + item.href, download: item.fileName, class: 'download' },
-      item.title)),
+      item.title), ...(item.issuedAs ? [element('a', { href: contextPath() + item.href + '?inline=true',
+      target: '_blank', rel: 'noopener', class: 'open-pdf' }, '打开 PDF')] : [])),
     element('td', {}, item.fileName),
     element('td', {}, item.typeLabel),
     element('td', {}, size(item.size)),
     element('td', {}, item.uploadedByName || item.uploadedBy),
     element('td', {}, when(item.uploadedAt)),
-    element('td', {}, item.taskName || '')));
+    element('td', {}, item.taskName || (item.issuedAs ? '系统制发' : ''))));
   return element('table', { class: 'table table-condensed' },
     element('thead', {}, element('tr', {}, ...['材料名称', '文件', '类型', '大小', '上传人', '上传时间', '办理环节']
       .map(label => element('th', {}, label)))),
