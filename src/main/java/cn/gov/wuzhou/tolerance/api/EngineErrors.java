@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.api;
 
+import cn.gov.wuzhou.tolerance.security.SandboxElResolver;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -48,6 +49,10 @@ final class EngineErrors {
       return camunda.getResponse(thrown);
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SandboxElResolver.Refusal) {
+        // a model that reaches beyond the sandbox, e.g. a timer evaluated while deploying
+        return body(Response.Status.BAD_REQUEST, cause, "模型中的表达式被拒绝：" + cause.getMessage(), null);
+      }
       if (cause instanceof BadUserRequestException badRequest) {
         return body(Response.Status.BAD_REQUEST, badRequest, badRequest.getMessage(), null);
       }
