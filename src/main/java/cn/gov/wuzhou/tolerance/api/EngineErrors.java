@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.api;
 
+import cn.gov.wuzhou.tolerance.security.DeploymentGuard;
 import cn.gov.wuzhou.tolerance.security.SandboxElResolver;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,6 +50,13 @@ final class EngineErrors {
       return camunda.getResponse(thrown);
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DeploymentGuard.HeldForApproval held) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "HeldForApproval");
+        body.put("message", held.getMessage());
+        body.put("pendingNo", held.pendingNo());
+        return Response.status(Response.Status.ACCEPTED).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+      }
       if (cause instanceof SandboxElResolver.Refusal) {
         // a model that reaches beyond the sandbox, e.g. a timer evaluated while deploying
         return body(Response.Status.BAD_REQUEST, cause, "模型中的表达式被拒绝：" + cause.getMessage(), null);

@@ -81,6 +81,13 @@ public class ModelCodeCheck {
       "empty", "div", "mod", "true", "false", "null", "instanceof");
   private static final Set<String> REFLECTIVE = Set.of("class", "classLoader", "declaringClass");
   private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\b");
+  // FEEL that loops or defines functions: a rule is a test of the case's facts, not a program
+  private static final Pattern FEEL_PROGRAM = Pattern.compile("\\b(for|some|every|function)\\b");
+  /** The largest rules table a process owner may deploy or preview, and its most rules. */
+  private static final Set<String> FEEL_HOLDERS =
+      Set.of("inputEntry", "outputEntry", "inputExpression", "literalExpression", "defaultOutputEntry");
+  public static final int MAX_DMN_BYTES = 1024 * 1024;
+  public static final int MAX_DMN_RULES = 500;
   private static final Pattern FEEL_LANGUAGE =
       Pattern.compile("feel|feel-scala|https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel(/\\d+)?/?");
 
@@ -97,6 +104,10 @@ public class ModelCodeCheck {
       return checkXml(resource, content, false);
     }
     if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+      if (content.length > MAX_DMN_BYTES) {
+        return List.of(new Finding(resource, null, -1, -1, "规则表过大（" + content.length / 1024
+            + " KB），不能超过 " + MAX_DMN_BYTES / 1024 + " KB"));
+      }
       return checkXml(resource, content, true);
     }
     if (name.endsWith(".form")) {
@@ -120,6 +131,10 @@ public class ModelCodeCheck {
       return findings;
     }
     checkElement(document.getDocumentElement(), null, resource, dmn, findings);
+    int rules = document.getElementsByTagNameNS("*", "rule").getLength();
+    if (dmn && rules > MAX_DMN_RULES) {
+      findings.add(new Finding(resource, null, -1, -1, "规则表有 " + rules + " 条规则，不能超过 " + MAX_DMN_RULES + " 条"));
+    }
     return findings;
   }
 
@@ -150,6 +165,9 @@ public class ModelCodeCheck {
     }
     if (dmn && FEEL_EXTERNAL.matcher(text).find()) {
       report.refuse("FEEL 外部函数（external）可执行 Java 代码：" + shorten(text.toString()));
+    } else if (dmn && isFeel(element) && FEEL_PROGRAM.matcher(withoutStrings(text.toString())).find()) {
+      report.refuse("规则只能是对案件事实的判断（一元检验），不能使用 FEEL 的循环或函数定义（for、some、every、function）："
+          + shorten(text.toString()));
     }
     checkExpressions(text.toString(), report);
   }
@@ -323,6 +341,18 @@ public class ModelCodeCheck {
       findings.add(new Finding(resource, null, -1, -1, "不是有效的表单 JSON：" + e.getMessage()));
     }
     return findings;
+  }
+
+  // the texts the DMN engine evaluates (annotations and descriptions are prose)
+  private static boolean isFeel(Element element) {
+    Node parent = element.getParentNode();
+    return element.getLocalName().equals("text") && parent != null
+        && FEEL_HOLDERS.contains(parent.getLocalName());
+  }
+
+  // FEEL string literals ("…") may say anything
+  private static String withoutStrings(String feel) {
+    return feel.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
   }
 
   private static String rootCause(Throwable e) {
