@@ -5,7 +5,10 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateCaseExecution;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,11 +29,16 @@ import org.joda.time.DateTime;
  * the beans of {@link ModelBeans} by name; entries of maps, lists and arrays (a decision's result); the ids of
  * {@code execution} and {@code task}; calls of a {@code @CallableFromModels} bean's own methods, and of the
  * date arithmetic of Tasklist filters ({@code ${dateTime().plusDays(2)}}). Anything else is refused, read or
- * call, whatever the spelling of the expression: it is the parsed expression that arrives here.
+ * call, whatever the spelling of the expression: it is the parsed expression that arrives here. A decision's
+ * result may also be read through its own accessors ({@code decisionResult.getSingleResult()}).
  */
 public final class SandboxElResolver extends ELResolver {
 
   private static final Pattern DATE_ARITHMETIC = Pattern.compile("(plus|minus|with)[A-Z][A-Za-z]*|toDate");
+  // a decision's result is data: its readers, as models of earlier versions call them (decisionResult.getSingleResult())
+  private static final Set<String> DECISION_RESULT_READS = Set.of("getSingleResult", "getFirstResult", "getResultList",
+      "getSingleEntry", "getFirstEntry", "collectEntries", "getEntry", "getEntryMap", "get", "size", "isEmpty",
+      "containsKey");
   private static final String ALLOWED = "只能读取变量、execution 和 task 的 id、processInstanceId、businessKey，"
       + "引用本系统的委托，调用标注为模型函数的方法";
 
@@ -104,7 +112,9 @@ public final class SandboxElResolver extends ELResolver {
   public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
     String name = String.valueOf(method);
     if (base != null && (ModelBeans.mayInvoke(base, name)
-        || (base instanceof DateTime || base instanceof Date) && DATE_ARITHMETIC.matcher(name).matches())) {
+        || (base instanceof DateTime || base instanceof Date) && DATE_ARITHMETIC.matcher(name).matches()
+        || (base instanceof DmnDecisionResult || base instanceof DmnDecisionResultEntries)
+            && DECISION_RESULT_READS.contains(name))) {
       return methods.invoke(context, base, method, paramTypes, params);
     }
     throw new RefusedMethod("表达式不能调用 " + describe(base) + " 的 " + name + "(…)（" + ALLOWED + "）");
