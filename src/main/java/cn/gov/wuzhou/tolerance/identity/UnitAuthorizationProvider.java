@@ -49,6 +49,7 @@ public class UnitAuthorizationProvider extends DefaultAuthorizationProvider {
     if (caller == null || caller.getUserId() == null) {
       return null;
     }
-    return new AuthorizationEntity[] {createGrantAuthorization(caller.getUserId(), null, DEPLOYMENT, deployment.getId(), READ)};
+    return new AuthorizationEntity[] {
+        createGrantAuthorization(caller.getUserId(), null, DEPLOYMENT, deployment.getId(), READ)};
   }
 }

@@ -1,5 +1,7 @@
 package cn.gov.wuzhou.tolerance.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -59,8 +61,8 @@ public class DeploymentApprovals {
   /** Deployments still waiting, oldest first. */
   public List<Pending> waiting() {
     return jdbc.query("SELECT p.* FROM pending_deployment p WHERE NOT EXISTS (SELECT 1 FROM deployment_approval a"
-        + " WHERE a.pending_no = p.pending_no) ORDER BY p.submitted_at, p.pending_no", (rs, row) -> rs.getString("pending_no"))
-        .stream().map(number -> find(number).orElseThrow()).toList();
+        + " WHERE a.pending_no = p.pending_no) ORDER BY p.submitted_at, p.pending_no",
+        (rs, row) -> rs.getString("pending_no")).stream().map(number -> find(number).orElseThrow()).toList();
   }
 
   public Optional<Pending> find(String pendingNo) {
@@ -121,7 +123,7 @@ public class DeploymentApprovals {
     return files;
   }
 
-  private static Approval approval(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static Approval approval(ResultSet rs) throws SQLException {
     return new Approval(rs.getString("pending_no"), rs.getString("deployment_id"), rs.getString("approver"),
         rs.getObject("approved_at", OffsetDateTime.class), rs.getString("replay_summary"));
   }

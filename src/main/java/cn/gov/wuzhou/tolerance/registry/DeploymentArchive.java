@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,9 @@ public class DeploymentArchive {
 
   /** Archives one file, once: the deployers run again when a deployment is read back, and then nothing is added. */
   public void archive(String deploymentId, String deploymentName, String source, String author,
-      java.util.Date deployedAt, String resourceName, byte[] content) {
-    Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM deployment_archive WHERE deployment_id = ? AND resource_name = ?",
+      Date deployedAt, String resourceName, byte[] content) {
+    Integer existing = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM deployment_archive WHERE deployment_id = ? AND resource_name = ?",
         Integer.class, deploymentId, resourceName);
     if (existing != null && existing > 0) {
       return;
@@ -36,7 +38,7 @@ public class DeploymentArchive {
         INSERT INTO deployment_archive (deployment_id, resource_name, deployment_name, source, author, deployed_at,
           size_bytes, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         deploymentId, resourceName, deploymentName, source, author,
-        OffsetDateTime.ofInstant((deployedAt == null ? new java.util.Date() : deployedAt).toInstant(), ZoneOffset.UTC),
+        OffsetDateTime.ofInstant((deployedAt == null ? new Date() : deployedAt).toInstant(), ZoneOffset.UTC),
         content.length, sha256(content), content);
   }
 

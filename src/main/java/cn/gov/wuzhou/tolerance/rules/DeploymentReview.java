@@ -6,12 +6,15 @@ import cn.gov.wuzhou.tolerance.registry.DeploymentApprovals;
 import cn.gov.wuzhou.tolerance.registry.DeploymentApprovals.Approval;
 import cn.gov.wuzhou.tolerance.registry.DeploymentApprovals.Pending;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -110,7 +113,7 @@ public class DeploymentReview {
   }
 
   private static boolean isRulesTable(String name, byte[] content) {
-    if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".dmn")) {
+    if (!name.toLowerCase(Locale.ROOT).endsWith(".dmn")) {
       return false;
     }
     try {
@@ -148,8 +151,8 @@ public class DeploymentReview {
     }
     try (InputStream model = repository.getDecisionModel(rules.getId())) {
       return Optional.of(Dmn.readModelFromStream(model));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * would call anything but the project's own delegates and model functions. This is the early, friendly
  * answer; the {@link ExpressionSandbox} holds for every deployment whatever a file says. A deployment that
  * passes is not deployed either: it is kept in the registry until an administrator approves it
- * ({@link HeldForApproval}), so nothing of it reaches the engine's definitions before a second person saw it. The application's own deployment at start-up has no
- * authenticated user and is not checked; administrators keep full rights.
+ * ({@link HeldForApproval}), so nothing of it reaches the engine's definitions before a second person saw it.
+ * The application's own deployment at start-up has no authenticated user and is not checked; administrators
+ * keep full rights.
  */
 @Component
 public class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {

@@ -42,7 +42,8 @@ public class IssueProtectionNotices implements JavaDelegate {
     // notices follow this case's own decision to tolerate, as the registry recorded it
     String decisionNo = text(execution, "decisionNo");
     if (decisions.findByProcessInstance(execution.getProcessInstanceId())
-        .filter(decision -> decision.decisionNo().equals(decisionNo) && Determination.TOLERATE.name().equals(decision.determination()))
+        .filter(decision -> decision.decisionNo().equals(decisionNo)
+            && Determination.TOLERATE.name().equals(decision.determination()))
         .isEmpty()) {
       throw new IllegalStateException("登记簿拒绝写入：事项 " + execution.getProcessInstanceId() + " 没有登记为容错免责的认定决定 "
           + decisionNo + "，不能出具结果运用通知");

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code recordDecision}: writes the determination with its basis to the registry and
- * sets {@code decisionNo}, only in a case whose history shows the entitled people's steps ({@link EntitledSteps}). Idempotent: a retried job finds the record and draws no new number.
+ * sets {@code decisionNo}, only in a case whose history shows the entitled people's steps
+ * ({@link EntitledSteps}). Idempotent: a retried job finds the record and draws no new number.
  */
 @Component("recordDecision")
 public class RecordDecision implements JavaDelegate {
