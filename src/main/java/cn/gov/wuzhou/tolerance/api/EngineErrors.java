@@ -1,6 +1,8 @@
 package cn.gov.wuzhou.tolerance.api;
 
 import cn.gov.wuzhou.tolerance.database.DatabaseOutage;
+import cn.gov.wuzhou.tolerance.security.DeploymentGuard;
+import cn.gov.wuzhou.tolerance.security.SandboxElResolver;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -53,6 +55,17 @@ final class EngineErrors {
       return camunda.getResponse(thrown);
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DeploymentGuard.HeldForApproval held) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "HeldForApproval");
+        body.put("message", held.getMessage());
+        body.put("pendingNo", held.pendingNo());
+        return Response.status(Response.Status.ACCEPTED).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+      }
+      if (cause instanceof SandboxElResolver.Refusal) {
+        // a model that reaches beyond the sandbox, e.g. a timer evaluated while deploying
+        return body(Response.Status.BAD_REQUEST, cause, "模型中的表达式被拒绝：" + cause.getMessage(), null);
+      }
       if (cause instanceof BadUserRequestException badRequest) {
         return body(Response.Status.BAD_REQUEST, badRequest, badRequest.getMessage(), null);
       }

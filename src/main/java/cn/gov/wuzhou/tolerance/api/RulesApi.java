@@ -63,6 +63,8 @@ class RulesApi {
       return ReplayView.of(replay.replay(file.getOriginalFilename(), file.getBytes()));
     } catch (RulesReplay.InvalidTable e) {
       throw ApiException.badRequest(e.getMessage());
+    } catch (RulesReplay.OverBudget e) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.identity;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
@@ -11,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
@@ -33,5 +37,19 @@ public class UnitAuthorizationProvider extends DefaultAuthorizationProvider {
       authorizations.add(createGrantAuthorization(null, group.getId(), PROCESS_INSTANCE, Authorization.ANY, CREATE));
     }
     return authorizations.toArray(new AuthorizationEntity[0]);
+  }
+
+  /**
+   * The deployer reads what they deployed but may not delete it (the engine's default grants DELETE too):
+   * deployments are append-only for everyone but administrators, who hold every right anyway.
+   */
+  @Override
+  public AuthorizationEntity[] newDeployment(Deployment deployment) {
+    Authentication caller = Context.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getUserId() == null) {
+      return null;
+    }
+    return new AuthorizationEntity[] {
+        createGrantAuthorization(caller.getUserId(), null, DEPLOYMENT, deployment.getId(), READ)};
   }
 }

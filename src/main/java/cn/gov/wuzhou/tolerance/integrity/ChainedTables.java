@@ -17,7 +17,11 @@ public final class ChainedTables {
       ChainedTable.of("protection_acknowledgement", "结果运用知悉", "decision_no", "matter", "department", "revision"),
       ChainedTable.of("decision_service", "认定意见书送达", "decision_no", "step"),
       ChainedTable.of("consultation", "会商纪要", "consultation_no"),
-      ChainedTable.of("case_document", "材料", "id"));
+      ChainedTable.of("case_document", "材料", "id"),
+      ChainedTable.of("deployment_archive", "部署存档", "deployment_id", "resource_name"),
+      ChainedTable.of("pending_deployment", "待审批部署", "pending_no"),
+      ChainedTable.of("pending_deployment_file", "待审批部署文件", "pending_no", "resource_name"),
+      ChainedTable.of("deployment_approval", "部署审批", "pending_no"));
 
   private ChainedTables() {}
 

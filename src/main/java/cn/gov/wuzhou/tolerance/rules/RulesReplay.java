@@ -8,6 +8,7 @@ import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import cn.gov.wuzhou.tolerance.security.DeploymentGuard;
 import cn.gov.wuzhou.tolerance.security.ModelCodeCheck.Finding;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,13 @@ public class RulesReplay {
   public record Result(String tableName, int evaluated, int skipped, List<Change> changed, List<String> unmatched,
       List<Failure> failed) {}
 
+  /** The preview ran out of its time budget. */
+  public static class OverBudget extends RuntimeException {
+    OverBudget(String message) {
+      super(message);
+    }
+  }
+
   /** The table itself is unusable: not parseable, runs code, or is not a determination table. */
   public static class InvalidTable extends RuntimeException {
     InvalidTable(String message) {
@@ -54,12 +62,14 @@ public class RulesReplay {
 
   private final DecisionRegistry decisions;
   private final DeploymentGuard guard;
+  private final Duration budget;
   // a DMN engine of its own: the process engine's writes every evaluation to the history
   private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-  RulesReplay(DecisionRegistry decisions, DeploymentGuard guard) {
+  RulesReplay(DecisionRegistry decisions, DeploymentGuard guard, RulesProperties properties) {
     this.decisions = decisions;
     this.guard = guard;
+    this.budget = properties.replayBudget();
   }
 
   public Result replay(String fileName, byte[] table) {
@@ -67,6 +77,8 @@ public class RulesReplay {
     if (!resource.toLowerCase(Locale.ROOT).endsWith(".dmn")) {
       throw new InvalidTable("只能预览 DMN 规则表（.dmn 文件），收到的是 " + resource);
     }
+    long deadline = System.nanoTime() + budget.toNanos();
+    // size, rule count and FEEL limited to tests of facts: see ModelCodeCheck
     List<Finding> findings = guard.check(resource, table);
     if (!findings.isEmpty()) {
       throw new InvalidTable(findings.stream().map(Finding::getMessage).collect(Collectors.joining("；")));
@@ -79,6 +91,11 @@ public class RulesReplay {
     // many cases share the same facts: each combination is evaluated once
     Map<Map<String, Object>, Outcome> outcomes = new HashMap<>();
     decisions.forEach(record -> {
+      if (System.nanoTime() > deadline) {
+        String limit = budget.toMillis() % 1000 == 0 ? budget.toSeconds() + " 秒" : budget.toMillis() + " 毫秒";
+        throw new OverBudget("规则预览超过时限（" + limit + "），已评估 " + counts[0]
+            + " 件后停止：请简化规则表后再预览");
+      }
       if (record.recommendation() == null || hasNoFindings(record.findings())) {
         counts[1]++;
         return;

@@ -1,16 +1,13 @@
 package cn.gov.wuzhou.tolerance.security;
 
-import cn.gov.wuzhou.tolerance.common.CallableFromModels;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import cn.gov.wuzhou.tolerance.registry.DeploymentApprovals;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,25 +17,46 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 /**
  * Deployment is not code execution: a deployment by anyone but an administrator is checked by
  * {@link ModelCodeCheck} before the engine parses it (the BPMN deployer already evaluates timer
- * expressions), and refused as a whole, with every finding named, when a model would run anything
- * but the project's own delegates. The application's own deployment at start-up has no
- * authenticated user and is not checked; administrators keep full rights.
+ * expressions), and refused as a whole, with every finding named, when a model names a Java class or
+ * would call anything but the project's own delegates and model functions. This is the early, friendly
+ * answer; the {@link ExpressionSandbox} holds for every deployment whatever a file says. A deployment that
+ * passes is not deployed either: it is kept in the registry until an administrator approves it
+ * ({@link HeldForApproval}), so nothing of it reaches the engine's definitions before a second person saw it.
+ * The application's own deployment at start-up has no authenticated user and is not checked; administrators
+ * keep full rights.
  */
 @Component
 public class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
-  private static final String PROJECT_PACKAGE = "cn.gov.wuzhou.tolerance.";
-
   private final ModelCodeCheck check;
+  private final DeploymentApprovals approvals;
 
-  public DeploymentGuard(ApplicationContext beans) {
-    this.check = new ModelCodeCheck(new SpringBeans(beans));
+  public DeploymentGuard(ApplicationContext beans, @Lazy DeploymentApprovals approvals) {
+    this.check = new ModelCodeCheck(new ModelBeans(beans));
+    this.approvals = approvals;
+  }
+
+  /**
+   * The deployment was kept for an administrator's approval and did not reach the engine; the REST API
+   * answers 202 with the number.
+   */
+  public static class HeldForApproval extends ProcessEngineException {
+    private final String pendingNo;
+
+    HeldForApproval(String pendingNo) {
+      super("已提交，待管理员审批（编号 " + pendingNo + "）：管理员在“部署审批”页面查看规则预览和规则变化后批准，批准后才生效");
+      this.pendingNo = pendingNo;
+    }
+
+    public String pendingNo() {
+      return pendingNo;
+    }
   }
 
   @Override
@@ -60,10 +78,17 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
       findings.addAll(check(resource.getKey(), resource.getValue().getBytes()));
     }
     if (!findings.isEmpty()) {
-      String message = "部署被拒绝：流程、规则和表单不能执行代码。"
+      // a file the parser cannot read is called malformed, not code
+      boolean malformedOnly = findings.stream().allMatch(finding -> finding.message().startsWith("不是有效的"));
+      String message = (malformedOnly ? "部署被拒绝：" : "部署被拒绝：流程、规则和表单不能执行代码，规则只能判断案件事实。")
           + findings.stream().map(ModelCodeCheck.Finding::getMessage).collect(Collectors.joining("；"));
       throw new ParseException(message, findings.get(0).resource(), List.copyOf(findings), List.of());
     }
+    // a second person approves before it takes effect: the files wait in the registry, the engine deploys nothing
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    deployment.getResources().forEach((name, resource) -> files.put(name, resource.getBytes()));
+    throw new HeldForApproval(approvals.submit(deployment.getName(), deployment.getSource(),
+        Context.getCommandContext().getAuthentication().getUserId(), files));
   }
 
   /** What in this file would run code; empty when it runs only the project's own. */
@@ -75,44 +100,5 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
     CommandContext context = Context.getCommandContext();
     Authentication user = context.getAuthentication();
     return user != null && user.getUserId() != null && !context.getAuthorizationManager().isCamundaAdmin(user);
-  }
-
-  /** The application context as the expression language sees it: every bean by its name. */
-  private record SpringBeans(ApplicationContext context) implements ModelCodeCheck.Beans {
-
-    @Override
-    public boolean exists(String name) {
-      return context.containsBean(name);
-    }
-
-    @Override
-    public boolean isDelegate(String name) {
-      Class<?> type = projectType(name);
-      return type != null && (JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
-          || TaskListener.class.isAssignableFrom(type));
-    }
-
-    @Override
-    public boolean isModelFunction(String name, String method) {
-      Class<?> type = projectType(name);
-      if (type == null || !type.isAnnotationPresent(CallableFromModels.class)) {
-        return false;
-      }
-      if (method == null) {
-        return true;
-      }
-      for (Method declared : type.getDeclaredMethods()) {
-        if (declared.getName().equals(method) && Modifier.isPublic(declared.getModifiers())) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private Class<?> projectType(String name) {
-      Class<?> type = context.containsBean(name) ? context.getType(name) : null;
-      type = type == null ? null : ClassUtils.getUserClass(type);
-      return type != null && type.getName().startsWith(PROJECT_PACKAGE) ? type : null;
-    }
   }
 }

@@ -4,25 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.xml.ModelException;
+import org.camunda.bpm.model.xml.ModelInstance;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
  * Whether the models of a deployment run only the project's own code: BPMN without scripts, Java
  * classes, connectors or expressions that call anything but the project's delegates and model functions;
- * DMN in FEEL without external functions; forms whose texts show no variable's value. Reads the files as
- * they are, before the engine parses them, so nothing of a refused deployment is ever evaluated.
+ * DMN in FEEL without external functions; forms whose texts show no variable's value. Reads the models with
+ * the engine's own model API before the engine deploys them, for an early refusal that names every finding;
+ * what holds whatever a file says is the {@link SandboxExpressionManager} where expressions are evaluated.
  */
 public class ModelCodeCheck {
 
@@ -78,6 +81,13 @@ public class ModelCodeCheck {
       "empty", "div", "mod", "true", "false", "null", "instanceof");
   private static final Set<String> REFLECTIVE = Set.of("class", "classLoader", "declaringClass");
   private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\b");
+  // FEEL that loops or defines functions: a rule is a test of the case's facts, not a program
+  private static final Pattern FEEL_PROGRAM = Pattern.compile("\\b(for|some|every|function)\\b");
+  /** The largest rules table a process owner may deploy or preview, and its most rules. */
+  private static final Set<String> FEEL_HOLDERS =
+      Set.of("inputEntry", "outputEntry", "inputExpression", "literalExpression", "defaultOutputEntry");
+  public static final int MAX_DMN_BYTES = 1024 * 1024;
+  public static final int MAX_DMN_RULES = 500;
   private static final Pattern FEEL_LANGUAGE =
       Pattern.compile("feel|feel-scala|https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel(/\\d+)?/?");
 
@@ -94,6 +104,10 @@ public class ModelCodeCheck {
       return checkXml(resource, content, false);
     }
     if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+      if (content.length > MAX_DMN_BYTES) {
+        return List.of(new Finding(resource, null, -1, -1, "规则表过大（" + content.length / 1024
+            + " KB），不能超过 " + MAX_DMN_BYTES / 1024 + " KB"));
+      }
       return checkXml(resource, content, true);
     }
     if (name.endsWith(".form")) {
@@ -104,46 +118,58 @@ public class ModelCodeCheck {
 
   private List<Finding> checkXml(String resource, byte[] content, boolean dmn) {
     List<Finding> findings = new ArrayList<>();
-    Deque<String> ids = new ArrayDeque<>();
-    Deque<Boolean> prose = new ArrayDeque<>();
-    XMLStreamReader xml = null;
+    Document document;
     try {
-      xml = secureFactory().createXMLStreamReader(new ByteArrayInputStream(content));
-      while (xml.hasNext()) {
-        int event = xml.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          String id = xml.getAttributeValue(null, "id");
-          ids.push(id != null ? id : ids.isEmpty() ? "" : ids.peek());
-          String local = xml.getLocalName();
-          prose.push(local.equals("documentation") || (!dmn && local.equals("text")) || local.equals("description"));
-          Location at = xml.getLocation();
-          Reporter report = message -> findings.add(
-              new Finding(resource, blankToNull(ids.peek()), at.getLineNumber(), at.getColumnNumber(), message));
-          checkElement(local, report);
-          for (int i = 0; i < xml.getAttributeCount(); i++) {
-            checkAttribute(xml.getAttributeLocalName(i), xml.getAttributeValue(i), dmn, report);
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          ids.pop();
-          prose.pop();
-        } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
-            && !prose.isEmpty() && !prose.peek()) {
-          String text = xml.getText();
-          Location at = xml.getLocation();
-          Reporter report = message -> findings.add(
-              new Finding(resource, blankToNull(ids.peek()), at.getLineNumber(), at.getColumnNumber(), message));
-          if (dmn && FEEL_EXTERNAL.matcher(text).find()) {
-            report.refuse("FEEL 外部函数（external）可执行 Java 代码：" + shorten(text));
-          }
-          checkExpressions(text, report);
-        }
-      }
-    } catch (XMLStreamException e) {
-      findings.add(new Finding(resource, null, -1, -1, "不是有效的 XML：" + e.getMessage()));
-    } finally {
-      close(xml);
+      // the engine's own model reader: what is checked is what the engine reads (comments, processing
+      // instructions and CDATA boundaries are gone, entities resolved)
+      ModelInstance model = dmn ? Dmn.readModelFromStream(new ByteArrayInputStream(content))
+          : Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+      document = (Document) model.getDocument().getDomSource().getNode();
+    } catch (ModelException e) {
+      findings.add(new Finding(resource, null, -1, -1, "不是有效的 XML，或不符合 " + (dmn ? "DMN" : "BPMN")
+          + " 规范：" + rootCause(e)));
+      return findings;
+    }
+    checkElement(document.getDocumentElement(), null, resource, dmn, findings);
+    int rules = document.getElementsByTagNameNS("*", "rule").getLength();
+    if (dmn && rules > MAX_DMN_RULES) {
+      findings.add(new Finding(resource, null, -1, -1, "规则表有 " + rules + " 条规则，不能超过 " + MAX_DMN_RULES + " 条"));
     }
     return findings;
+  }
+
+  private void checkElement(Element element, String parentId, String resource, boolean dmn, List<Finding> findings) {
+    String id = element.hasAttribute("id") ? element.getAttribute("id") : parentId;
+    Reporter report = message -> findings.add(new Finding(resource, blankToNull(id), -1, -1, message));
+    String local = element.getLocalName();
+    checkElementName(local, report);
+    if (local.equals("constraint") && "validator".equals(element.getAttribute("name"))) {
+      report.refuse("自定义校验器（camunda:constraint name=\"validator\"）会加载 Java 类或调用 Bean");
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      if (!"http://www.w3.org/2000/xmlns/".equals(attribute.getNamespaceURI())) {
+        checkAttribute(name, attribute.getValue(), dmn, report);
+      }
+    }
+    // the element's own text, as the engine's parser joins it (text around child elements included)
+    StringBuilder text = new StringBuilder();
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        text.append(child.getNodeValue());
+      } else if (child.getNodeType() == Node.ELEMENT_NODE) {
+        checkElement((Element) child, id, resource, dmn, findings);
+      }
+    }
+    if (dmn && FEEL_EXTERNAL.matcher(text).find()) {
+      report.refuse("FEEL 外部函数（external）可执行 Java 代码：" + shorten(text.toString()));
+    } else if (dmn && isFeel(element) && FEEL_PROGRAM.matcher(withoutStrings(text.toString())).find()) {
+      report.refuse("规则只能是对案件事实的判断（一元检验），不能使用 FEEL 的循环或函数定义（for、some、every、function）："
+          + shorten(text.toString()));
+    }
+    checkExpressions(text.toString(), report);
   }
 
   private interface Reporter {
@@ -151,7 +177,7 @@ public class ModelCodeCheck {
   }
 
   // by local name in any namespace: the engine also reads the old activiti namespace for its extensions
-  private static void checkElement(String local, Reporter report) {
+  private static void checkElementName(String local, Reporter report) {
     if (local.equals("scriptTask")) {
       report.refuse("脚本任务（scriptTask）会执行脚本");
     } else if (local.equals("script")) {
@@ -162,7 +188,7 @@ public class ModelCodeCheck {
   }
 
   private void checkAttribute(String local, String value, boolean dmn, Reporter report) {
-    if (local.equals("class") || local.equals("variableMappingClass")) {
+    if (local.equals("class") || local.endsWith("Class")) {
       report.refuse("Java 类（camunda:" + local + "=\"" + shorten(value) + "\"）会执行任意代码，请使用本系统的委托");
     } else if (local.equals("language") || local.equals("scriptFormat")) {
       report.refuse("脚本语言（" + local + "=\"" + shorten(value) + "\"）会执行脚本");
@@ -227,6 +253,9 @@ public class ModelCodeCheck {
       if (token.equals("(") && (isIdentifier(previous) && !KEYWORDS.contains(previous)
           || previous.equals(")") || previous.equals("]"))) {
         return "调用了 " + previous + "(…)";
+      }
+      if (token.equals(".") && previous.equals(")")) {
+        return "读取了括号中表达式的属性";
       }
       if (isQuoted(token) && previous.equals("[") && REFLECTIVE.contains(unquote(token))) {
         return "读取了 " + unquote(token);
@@ -314,22 +343,24 @@ public class ModelCodeCheck {
     return findings;
   }
 
-  private static XMLInputFactory secureFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
+  // the texts the DMN engine evaluates (annotations and descriptions are prose)
+  private static boolean isFeel(Element element) {
+    Node parent = element.getParentNode();
+    return element.getLocalName().equals("text") && parent != null
+        && FEEL_HOLDERS.contains(parent.getLocalName());
   }
 
-  private static void close(XMLStreamReader xml) {
-    if (xml != null) {
-      try {
-        xml.close();
-      } catch (XMLStreamException ignored) {
-        // nothing was written
-      }
+  // FEEL string literals ("…") may say anything
+  private static String withoutStrings(String feel) {
+    return feel.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
     }
+    return cause.getMessage() == null ? e.getMessage() : cause.getMessage();
   }
 
   private static boolean isIdentifier(String token) {

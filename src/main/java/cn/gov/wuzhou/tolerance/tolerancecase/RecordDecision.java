@@ -12,31 +12,43 @@ import cn.gov.wuzhou.tolerance.registry.DecisionRecord;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
 import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
 import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
+import cn.gov.wuzhou.tolerance.registry.DeploymentApprovals;
+import cn.gov.wuzhou.tolerance.registry.DeploymentApprovals.Approval;
+import cn.gov.wuzhou.tolerance.registry.EntitledSteps;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code recordDecision}: writes the determination with its basis to the registry and
- * sets {@code decisionNo}. Idempotent: a retried job finds the record and draws no new number.
+ * sets {@code decisionNo}, only in a case whose history shows the entitled people's steps
+ * ({@link EntitledSteps}). Idempotent: a retried job finds the record and draws no new number.
  */
 @Component("recordDecision")
 public class RecordDecision implements JavaDelegate {
 
   private final DecisionRegistry registry;
+  private final EntitledSteps entitled;
+  private final DeploymentApprovals approvals;
   private final Today today;
 
-  public RecordDecision(DecisionRegistry registry, Today today) {
+  public RecordDecision(DecisionRegistry registry, EntitledSteps entitled, DeploymentApprovals approvals, Today today) {
     this.registry = registry;
+    this.entitled = entitled;
+    this.approvals = approvals;
     this.today = today;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a model reaches the registry only through this delegate (the expression sandbox lets nothing else call it)
+    entitled.demand(execution.getProcessInstanceId());
     LocalDate decidedOn = today.date();
     String decisionNo = registry.record(new DecisionRecord(
         null,
@@ -77,14 +89,32 @@ public class RecordDecision implements JavaDelegate {
     execution.setVariable("decidedOn", decidedOn.toString());
   }
 
-  /** Cases that reached the rules before their version was recorded say nothing of it. */
-  private static String rulesVersion(DelegateExecution execution) {
+  /**
+   * Cases that reached the rules before their version was recorded say nothing of it; a version a process owner
+   * deployed names its approval: number, approver, day and what the rules preview showed.
+   */
+  private String rulesVersion(DelegateExecution execution) {
     Object version = execution.getVariable("rulesVersion");
-    return version == null ? "" : "（容错认定规则第 " + version + " 版）";
+    if (version == null) {
+      return "";
+    }
+    String approval = approval(execution).map(a -> "，部署审批 " + a.pendingNo() + " 由 " + a.approver() + " 于 "
+        + a.approvedAt().toLocalDate() + " 批准，" + a.replaySummary().replaceFirst("（.*$", "")).orElse("");
+    return "（容错认定规则第 " + version + " 版" + approval + "）";
+  }
+
+  private Optional<Approval> approval(DelegateExecution execution) {
+    String rulesId = (String) execution.getVariable("rulesDefinitionId");
+    if (rulesId == null) {
+      return Optional.empty();
+    }
+    String deploymentId = Context.getCommandContext().runWithoutAuthorization(() ->
+        execution.getProcessEngineServices().getRepositoryService().getDecisionDefinition(rulesId).getDeploymentId());
+    return approvals.approvalOfDeployment(deploymentId);
   }
 
   /** The reasons a reader of the record needs: the rule that applied, the findings, who departed from it and why. */
-  private static String basis(DelegateExecution execution) {
+  private String basis(DelegateExecution execution) {
     String recommendation = text(execution, "recommendation");
     String determination = text(execution, "determination");
     List<String> parts = new ArrayList<>();

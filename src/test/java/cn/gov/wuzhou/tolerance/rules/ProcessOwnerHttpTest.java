@@ -73,10 +73,21 @@ class ProcessOwnerHttpTest {
     String running = reportCorrectedCase();
     int before = latestRulesVersion();
 
-    Reply deployed = rest.deploy("guize", ENGINE, "容错认定规则（重点工作减轻处理）",
+    Reply held = rest.deploy("guize", ENGINE, "容错认定规则（重点工作减轻处理）",
         List.of(file("tolerance-determination.dmn", rules().replace(RULE4_TOLERATE,
             "<outputEntry id=\"rule4_recommendation\"><text>\"MITIGATE\"</text>"))));
-    assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
+    assertThat(held.status()).as("deploy: %s", held.body()).isEqualTo(202);
+    assertThat(held.text("message")).contains("待管理员审批");
+    String pendingNo = held.text("pendingNo");
+    assertThat(latestRulesVersion()).isEqualTo(before);
+    JsonNode review = rest.get("admin", "/api/deployments/pending/" + pendingNo).body();
+    assertThat(review.path("approvable").asBoolean()).as("review: %s", review).isTrue();
+    assertThat(review.path("ruleChanges").findValuesAsText("ruleId")).containsExactly("rule4");
+    assertThat(rest.post("guize", "/api/deployments/pending/" + pendingNo + "/approve", null).status()).isEqualTo(403);
+    assertThat(latestRulesVersion()).isEqualTo(before);
+
+    Reply approved = rest.post("admin", "/api/deployments/pending/" + pendingNo + "/approve", null);
+    assertThat(approved.status()).as("approve: %s", approved.body()).isEqualTo(200);
     assertThat(latestRulesVersion()).isEqualTo(before + 1);
 
     String next = reportCorrectedCase();
@@ -89,7 +100,8 @@ class ProcessOwnerHttpTest {
       assertThat(decision.recommendation()).isEqualTo("MITIGATE");
       assertThat(decision.rules().version()).isEqualTo(before + 1);
       assertThat(decision.rules().definitionId()).isEqualTo(latestRulesId());
-      assertThat(decision.basis()).contains("容错认定规则第 " + (before + 1) + " 版");
+      assertThat(decision.basis()).contains("容错认定规则第 " + (before + 1) + " 版，部署审批 " + pendingNo + " 由 admin")
+          .contains("规则预览：评估已认定案件");
     }
   }
 
@@ -128,22 +140,54 @@ class ProcessOwnerHttpTest {
     assertThat(body.path("failed")).isEmpty();
   }
 
+  @Test
+  void aTableThatLeavesCasesUnmatchedCannotBeApprovedAndTheRulesInForceStay() throws IOException {
+    decision("KEY_WORK", false, true, false, false, "NOT_TOLERATE");
+    String rules = latestRules();
+    String withoutCatchAll = rules.substring(0, rules.indexOf("<rule id=\"rule8\">"))
+        + rules.substring(rules.indexOf("</rule>", rules.indexOf("<rule id=\"rule8\">")) + "</rule>".length());
+    int before = latestRulesVersion();
+
+    Reply held = rest.deploy("guize", ENGINE, "没有兜底规则", List.of(file("tolerance-determination.dmn", withoutCatchAll)));
+    assertThat(held.status()).as("deploy: %s", held.body()).isEqualTo(202);
+    String pendingNo = held.text("pendingNo");
+    JsonNode review = rest.get("guize", "/api/deployments/pending/" + pendingNo).body();
+    Reply refused = rest.post("admin", "/api/deployments/pending/" + pendingNo + "/approve", null);
+
+    assertThat(review.path("approvable").asBoolean()).as("review: %s", review).isFalse();
+    assertThat(review.path("ruleChanges").get(0).path("change").asText()).isEqualTo("删除");
+    assertThat(refused.status()).as("approve: %s", refused.body()).isEqualTo(422);
+    assertThat(refused.text("message")).contains("不能批准").contains("没有规则命中");
+    assertThat(latestRulesVersion()).isEqualTo(before);
+    assertThat(rest.get("guize", "/api/deployments/pending").body().findValuesAsText("pendingNo")).contains(pendingNo);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "rules.txt|TOLERATE|只能预览 DMN",
       "tolerance-determination.dmn|<definitions|不是有效的 XML",
       "other.dmn|NO_TABLE|不是可用的容错认定规则表",
       "tolerance-determination.dmn|EXTERNAL|external",
-      "tolerance-determination.dmn|JUEL|FEEL"})
+      "tolerance-determination.dmn|JUEL|FEEL",
+      "tolerance-determination.dmn|LOOP|for、some、every、function",
+      "tolerance-determination.dmn|SOME|for、some、every、function",
+      "tolerance-determination.dmn|MANY_RULES|不能超过 500 条",
+      "tolerance-determination.dmn|HUGE|不能超过 1024 KB"})
   void anUnusableTableIsRefusedNamingWhy(String fileName, String content, String message) throws IOException {
     String table = switch (content) {
       case "EXTERNAL" -> rules().replace("<text>actedInPublicInterest</text>",
           "<text>function(x) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}</text>");
       case "JUEL" -> rules().replace("<inputExpression id=\"inputExpression_circumstance\" typeRef=\"string\">",
           "<inputExpression id=\"inputExpression_circumstance\" typeRef=\"string\" expressionLanguage=\"juel\">");
-      case "NO_TABLE" -> "<definitions xmlns='https://www.omg.org/spec/DMN/20191111/MODEL/' id='other' name='other'"
+      case "NO_TABLE" -> "<definitions xmlns='https://www.omg.org/spec/DMN/20191111/MODEL/' id='otherDefinitions' name='other'"
           + " namespace='http://wuzhou.gov.cn/test'><decision id='other' name='other'><literalExpression>"
           + "<text>1</text></literalExpression></decision></definitions>";
+      case "LOOP" -> rules().replace("<inputEntry id=\"rule1_breach\"><text>true</text>",
+          "<inputEntry id=\"rule1_breach\"><text>count(for i in 1..1000000 return i) > 0</text>");
+      case "SOME" -> rules().replace("<inputEntry id=\"rule1_breach\"><text>true</text>",
+          "<inputEntry id=\"rule1_breach\"><text>some x in [1, 2] satisfies x > 1</text>");
+      case "MANY_RULES" -> withCopiesOfTheLastRule(rules(), 500);
+      case "HUGE" -> rules().replace("<decisionTable", "<!-- " + "x".repeat(1024 * 1024) + " --><decisionTable");
       default -> content;
     };
 
@@ -151,6 +195,34 @@ class ProcessOwnerHttpTest {
 
     assertThat(replay.status()).as("replay: %s", replay.body()).isEqualTo(400);
     assertThat(replay.text("message")).contains(message);
+  }
+
+  @Test
+  void aTableThatWouldLoopIsRefusedBeforeAnyEvaluationWellWithinTheBudget() throws IOException {
+    long start = System.nanoTime();
+
+    Reply replay = replay("guize", "tolerance-determination.dmn", rules().replace(
+        "<inputEntry id=\"rule1_breach\"><text>true</text>",
+        "<inputEntry id=\"rule1_breach\"><text>count(for i in 1..100000000 return i) > 0</text>"));
+
+    assertThat(replay.status()).as("replay: %s", replay.body()).isEqualTo(400);
+    assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+    Reply deployed = rest.deploy("guize", ENGINE, "循环规则", List.of(file("tolerance-determination.dmn", rules().replace(
+        "<inputEntry id=\"rule1_breach\"><text>true</text>",
+        "<inputEntry id=\"rule1_breach\"><text>count(for i in 1..100000000 return i) > 0</text>"))));
+    assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(400);
+    assertThat(deployed.text("message")).contains("一元检验");
+  }
+
+  /** The table with the catch-all rule copied until it has this many rules more. */
+  private static String withCopiesOfTheLastRule(String table, int copies) {
+    int start = table.indexOf("<rule id=\"rule8\">");
+    String rule = table.substring(start, table.indexOf("</rule>", start) + "</rule>".length());
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < copies; i++) {
+      more.append(rule.replace("rule8", "copy" + i));
+    }
+    return table.replace(rule, rule + more);
   }
 
   @Test
@@ -192,9 +264,11 @@ class ProcessOwnerHttpTest {
     int version = repositoryService.createProcessDefinitionQuery().processDefinitionKey("toleranceCase")
         .latestVersion().singleResult().getVersion();
 
-    Reply deployed = rest.deploy("guize", ENGINE, "容错纠错（全部模型）", files);
+    Reply held = rest.deploy("guize", ENGINE, "容错纠错（全部模型）", files);
+    assertThat(held.status()).as("deploy: %s", held.body()).isEqualTo(202);
+    Reply approved = rest.post("admin", "/api/deployments/pending/" + held.text("pendingNo") + "/approve", null);
 
-    assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
+    assertThat(approved.status()).as("approve: %s", approved.body()).isEqualTo(200);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("toleranceCase").latestVersion()
         .singleResult().getVersion()).isEqualTo(version + 1);
   }

@@ -46,7 +46,7 @@ class ModelCodeCheckTest {
       "execution.getProcessEngine()", "execution.processEngine.identityService", "task.execution",
       "execution['processEngineServices']", "recordDecision.execute(execution)", "required.toString()",
       "S('{}')", "dateTime().toDate()", "note.getClass()", "note.class.classLoader", "note['class']",
-      "(note).replace('a', 'b')", "decisionResult[0].getEntry('x')"})
+      "(note).replace('a', 'b')", "(execution).processEngine", "decisionResult[0].getEntry('x')"})
   void callsEngineObjectsAndOtherBeansAreRefused(String expression) {
     assertThat(check.expressionProblem(expression)).isNotNull();
   }
@@ -63,7 +63,8 @@ class ModelCodeCheckTest {
       "activiti:expression='${runtimeService}'"})
   void theOldActivitiNamespaceIsCheckedToo(String attribute) {
     String bpmn = "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
-        + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' xmlns:activiti='http://activiti.org/bpmn'>"
+        + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' xmlns:activiti='http://activiti.org/bpmn'"
+        + " targetNamespace='http://wuzhou.gov.cn/test'>"
         + "<process id='p'><serviceTask id='call' " + attribute + "/></process></definitions>";
 
     assertThat(check.check("p.bpmn", bpmn.getBytes(StandardCharsets.UTF_8))).singleElement()

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -18,4 +19,5 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.process-engine-name=processTests",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("test")
+@Import(MemberCompletes.class)
 public @interface ProcessTest {}

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import cn.gov.wuzhou.tolerance.support.MemberCompletes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.process-engine-name=firstVersionCases",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("test")
+@Import(MemberCompletes.class)
 class FirstVersionCaseTest {
 
   @Autowired ProcessEngine engine;
