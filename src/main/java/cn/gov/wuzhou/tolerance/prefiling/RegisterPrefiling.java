@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code registerPrefiling}: writes the registry record and sets {@code prefilingNo}. */
+/**
+ * Service task {@code registerPrefiling}: writes the registry record and sets {@code prefilingNo}, the number
+ * the pre-filing got when it started.
+ */
 @Component("registerPrefiling")
 public class RegisterPrefiling implements JavaDelegate {
 
@@ -26,8 +29,9 @@ public class RegisterPrefiling implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate registeredOn = today.date();
+    // the pre-filing's 事项编号, given at its start (NumberOnStart), is its registered number
     String prefilingNo = registry.register(new PrefilingRecord(
-        null,
+        execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(),
         text(execution, "unitGroup"),
         text(execution, "unitName"),
