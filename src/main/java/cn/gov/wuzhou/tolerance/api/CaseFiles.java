@@ -55,7 +55,7 @@ class CaseFiles {
 
   record Opinion(String step, String agency, String person, OffsetDateTime on, String label, String text) {}
 
-  record CaseFileView(String caseInstanceId, String processKey, String processName, boolean open,
+  record CaseFileView(String caseNo, String caseInstanceId, String processKey, String processName, boolean open,
       OffsetDateTime started, OffsetDateTime ended, List<Fact> facts, List<Step> steps, List<Opinion> opinions,
       DecisionView decision, PrefilingView prefiling, List<ProtectionView> notices, String documents) {}
 
@@ -153,7 +153,7 @@ class CaseFiles {
         .map(PrefilingView::of);
     List<ProtectionView> notices = decision.map(d -> protections.ofDecision(d.decisionNo()).stream()
         .map(notice -> ProtectionView.of(notice, names::user)).toList()).orElse(List.of());
-    return new CaseFileView(caseId, root.getProcessDefinitionKey(), processName(root), root.getEndTime() == null,
+    return new CaseFileView(root.getBusinessKey(), caseId, root.getProcessDefinitionKey(), processName(root.getProcessDefinitionKey(), root.getProcessDefinitionName()), root.getEndTime() == null,
         time(root.getStartTime()), time(root.getEndTime()), facts, steps, opinions, decision.orElse(null),
         prefiling.orElse(null), notices, "/api/cases/" + caseId + "/documents");
   }
@@ -162,11 +162,11 @@ class CaseFiles {
     return new Fact(name, CaseVocabulary.label(name), CaseVocabulary.text(name, value));
   }
 
-  private static String processName(HistoricProcessInstance instance) {
-    return switch (instance.getProcessDefinitionKey()) {
+  static String processName(String processKey, String definitionName) {
+    return switch (processKey) {
       case "toleranceCase" -> "容错纠错案件";
       case "prefiling" -> "事前备案";
-      default -> instance.getProcessDefinitionName();
+      default -> definitionName;
     };
   }
 

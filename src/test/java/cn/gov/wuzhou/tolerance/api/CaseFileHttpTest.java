@@ -56,6 +56,20 @@ class CaseFileHttpTest {
   }
 
   @Test
+  void theFinishedCaseIsAmongTheUnitsCasesWithItsDecision() {
+    String caseNo = rest.get("zuzhi", "/api/cases/" + caseId).body().path("caseNo").asText();
+    JsonNode page = rest.get("commerce-clerk", "/api/cases?state=finished&caseNo=" + caseNo).body();
+
+    assertThat(page.path("items")).hasSize(1);
+    JsonNode item = page.path("items").get(0);
+    assertThat(item.path("caseInstanceId").asText()).isEqualTo(caseId);
+    assertThat(item.path("state").asText()).isEqualTo("已办结：容错免责");
+    assertThat(item.path("decisionNo").asText()).matches("WZRC-\\d{4}-\\d{4}");
+    assertThat(item.path("waitingOn")).isEmpty();
+    assertThat(rest.get("commerce-clerk", "/api/cases?state=open&caseNo=" + caseNo).body().path("total").asLong()).isZero();
+  }
+
+  @Test
   void theFinishedCaseShowsItsFactsStepsOpinionsDecisionAndNotices() {
     Reply reply = rest.get("zuzhi", "/api/cases/" + caseId);
 
