@@ -94,6 +94,8 @@ class CaseFileHttpTest {
     JsonNode review = step(file, "审查认定");
     assertThat(review.path("agency").asText()).isEqualTo("问责承办机关");
     assertThat(fact(review.path("written"), "符合决策程序")).isEqualTo("是");
+    assertThat(fact(step(file, "审批认定意见").path("written"), "审批结论")).isEqualTo("同意");
+    assertThat(file.path("caseNo").asText()).matches("WZSX-\\d{4}-\\d{4}");
     assertThat(file.path("opinions").findValuesAsText("text"))
         .contains("立即整改，按时报告", "经审查，决策程序完备，无违纪违法情形，已及时整改。");
 

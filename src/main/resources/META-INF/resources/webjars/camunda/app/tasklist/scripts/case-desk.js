@@ -1,0 +1,197 @@
+/*
+ * 容错纠错: what Tasklist says and finds about cases, beyond what its own screens do.
+ *
+ * - Its search box finds a task by 事项编号, unit, official or plan: a search typed without choosing a property
+ *   (Tasklist sends it as nameLike) also matches the task's description, which names the case
+ *   ("WZSX-2026-0001 · 市商务局 · 李明", written as each task is created) and the case's 事项编号 (business key).
+ * - After a start it says which 事项编号 the new case or pre-filing got; after 签收 that the task is now under
+ *   我的待办; after 完成 that the task is done. Each message stays until closed (Tasklist's own fades in 3 s).
+ * - Every filter shows how many tasks it holds, not only the one open.
+ * - The start dialog asks before Esc or a click beside it throws a filled-in form away.
+ *
+ * Requests are recognised by their path in the webapp's engine API; answers are read, never changed, except the
+ * task search's query, which is widened as said above. Texts are put in as text nodes, never as markup.
+ */
+
+function engineApi() {
+  const engine = (/\/app\/tasklist\/([^/]+)\//.exec(window.location.pathname) || [])[1] || 'default';
+  return document.querySelector('base').getAttribute('engine-api') + 'engine/' + engine;
+}
+
+// ---- messages ----------------------------------------------------------------------------------------------------
+
+function say(text, kind) {
+  let box = document.querySelector('.case-desk-messages');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'case-desk-messages';
+    box.setAttribute('role', 'status');
+    document.body.appendChild(box);
+  }
+  const message = document.createElement('div');
+  message.className = 'case-desk-message ' + (kind || 'ok');
+  const words = document.createElement('span');
+  words.textContent = text;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', '关闭');
+  close.textContent = '×';
+  close.addEventListener('click', () => message.remove());
+  message.append(words, close);
+  box.appendChild(message);
+  setTimeout(() => message.remove(), 20000);
+}
+
+// ---- the search --------------------------------------------------------------------------------------------------
+
+/** A typed search (name like %x%) widened to the task's description and the case's 事项编号. */
+function widen(query) {
+  const widenOne = part => {
+    if (!part || typeof part.nameLike !== 'string') return null;
+    const typed = part.nameLike.replace(/^%|%$/g, '');
+    const like = '%' + (/^wz[a-z]{2}-/i.test(typed) ? typed.toUpperCase() : typed) + '%';
+    return { nameLike: part.nameLike, descriptionLike: like, processInstanceBusinessKeyLike: like };
+  };
+  if (Array.isArray(query.orQueries) && query.orQueries.length) {
+    const wider = widenOne(query.orQueries[0]);
+    if (wider) Object.assign(query.orQueries[0], wider);
+    return query;
+  }
+  const wider = widenOne(query);
+  if (wider) {
+    delete query.nameLike;
+    query.orQueries = [Object.assign({ processVariables: [], taskVariables: [], caseInstanceVariables: [] }, wider)];
+  }
+  return query;
+}
+
+// ---- what the engine API answered --------------------------------------------------------------------------------
+
+const TASK_LIST = /\/filter\/[^/]+\/(list|count)(\?|$)/;
+const PROCESS_START = /\/process-definition\/[^/]+\/(submit-form|start)(\?|$)/;
+const TASK_CLAIM = /\/task\/[^/]+\/claim(\?|$)/;
+const TASK_DONE = /\/task\/[^/]+\/(submit-form|complete)(\?|$)/;
+
+function answered(method, url, status, responseText) {
+  if (method !== 'POST' || status < 200 || status >= 300) return;
+  if (PROCESS_START.test(url)) {
+    let instance = {};
+    try {
+      instance = JSON.parse(responseText || '{}');
+    } catch (e) {
+      instance = {};
+    }
+    say(instance.businessKey
+      ? `已发起，事项编号 ${instance.businessKey}。可在“我的事项”中查看办理进度。`
+      : '已发起。可在“我的事项”中查看办理进度。');
+    refreshCounts();
+  } else if (TASK_CLAIM.test(url)) {
+    say('已签收：任务现在在“我的待办”中。');
+    refreshCounts();
+  } else if (TASK_DONE.test(url)) {
+    say('任务已办理完成，已转入下一环节。');
+    refreshCounts();
+  }
+}
+
+const open = XMLHttpRequest.prototype.open;
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  this.caseDesk = { method: String(method).toUpperCase(), url: String(url) };
+  return open.call(this, method, url, ...rest);
+};
+XMLHttpRequest.prototype.send = function (body) {
+  const request = this.caseDesk;
+  if (request) {
+    if (request.method === 'POST' && TASK_LIST.test(request.url) && typeof body === 'string') {
+      try {
+        body = JSON.stringify(widen(JSON.parse(body)));
+      } catch (e) {
+        // not JSON: sent as it is
+      }
+    }
+    this.addEventListener('load', () => {
+      try {
+        answered(request.method, request.url, this.status, this.responseType === '' || this.responseType === 'text' ? this.responseText : '');
+      } catch (e) {
+        // a message is a courtesy; Tasklist goes on regardless
+      }
+    });
+  }
+  return send.call(this, body);
+};
+
+// ---- a count on every filter -------------------------------------------------------------------------------------
+
+let counting = null;
+
+async function refreshCounts() {
+  if (counting) return counting;
+  counting = (async () => {
+    const response = await fetch(`${engineApi()}/filter?resourceType=Task`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const filters = await response.json();
+    const counts = {};
+    await Promise.all(filters.map(async filter => {
+      const count = await fetch(`${engineApi()}/filter/${encodeURIComponent(filter.id)}/count`,
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (count.ok) counts[filter.name] = (await count.json()).count;
+    }));
+    document.querySelectorAll('.task-filter').forEach(item => {
+      const link = item.querySelector('.name a');
+      if (!link) return;
+      const name = Array.from(link.childNodes).filter(node => node.nodeType === Node.TEXT_NODE)
+        .map(node => node.textContent).join('').trim();
+      if (!(name in counts)) return;
+      let badge = link.querySelector('.case-desk-count');
+      if (!badge) {
+        badge = document.createElement('span');
+        badge.className = 'case-desk-count';
+        link.appendChild(badge);
+      }
+      badge.textContent = `（${counts[name]}）`;
+    });
+  })().catch(() => {}).finally(() => { counting = null; });
+  return counting;
+}
+
+let filtersShown = 0;
+new MutationObserver(() => {
+  const shown = document.querySelectorAll('.task-filter').length;
+  if (shown !== filtersShown) {
+    filtersShown = shown;
+    if (shown) refreshCounts();
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+setInterval(() => { if (filtersShown) refreshCounts(); }, 30000);
+
+// ---- the start dialog keeps what was typed -----------------------------------------------------------------------
+
+function filledStartDialog() {
+  const dialog = document.querySelector('.modal .start-process-form, .modal [cam-tasklist-form], .modal form');
+  if (!dialog || !document.querySelector('.modal-dialog')) return false;
+  return Array.from(document.querySelectorAll('.modal-dialog input:not([type=hidden]):not([type=checkbox]):not([type=radio]), .modal-dialog textarea'))
+    .some(field => !field.readOnly && field.value && field.value.trim() !== '' && !field.closest('.modal-header'));
+}
+
+const DISCARD = '表单已填写的内容尚未提交，关闭后将丢失。确定放弃吗？';
+
+window.addEventListener('keydown', event => {
+  if (event.key === 'Escape' && filledStartDialog() && !window.confirm(DISCARD)) {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }
+}, true);
+
+window.addEventListener('click', event => {
+  const beside = event.target instanceof Element && event.target.classList.contains('modal')
+    && event.target.classList.contains('in');
+  if (beside && filledStartDialog() && !window.confirm(DISCARD)) {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }
+}, true);
+
+// customScripts modules may export Camunda plugins; this one exports none.
+export default [];
