@@ -102,7 +102,7 @@ class CaseFileHttpTest {
     assertThat(file.path("decision").path("determination").path("label").asText()).isEqualTo("容错免责");
     assertThat(file.path("decision").path("basis").asText()).isNotBlank();
     assertThat(file.path("decision").path("findings").path("followedDecisionProcedure").asBoolean()).isTrue();
-    assertThat(file.path("notices")).hasSize(8);
+    assertThat(file.path("notices")).hasSize(6);
     assertThat(file.path("notices").findValuesAsText("by")).contains("zuzhi", "renshe", "jiwei");
     assertThat(file.path("notices").findValuesAsText("byName")).contains("市委组织部 干部");
     assertThat(file.path("documents").asText()).isEqualTo("/api/cases/" + caseId + "/documents");

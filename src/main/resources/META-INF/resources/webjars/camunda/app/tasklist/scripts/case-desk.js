@@ -8,6 +8,8 @@
  *   我的待办; after 完成 that the task is done. Each message stays until closed (Tasklist's own fades in 3 s).
  * - Every filter shows how many tasks it holds, not only the one open.
  * - The start dialog asks before Esc or a click beside it throws a filled-in form away.
+ * - The start forms' unit field (unitGroup) is not shown to someone in one unit (the server takes that unit); someone
+ *   in several units picks one by name from a list of them.
  *
  * Requests are recognised by their path in the webapp's engine API; answers are read, never changed, except the
  * task search's query, which is widened as said above. Texts are put in as text nodes, never as markup.
@@ -75,6 +77,11 @@ const TASK_DONE = /\/task\/[^/]+\/(submit-form|complete)(\?|$)/;
 
 function answered(method, url, status, responseText) {
   if (method !== 'POST' || status < 200 || status >= 300) return;
+  if (/\/auth\/user\/[^/]+\/(login|logout)/.test(url)) {
+    // another user's units
+    myUnits = null;
+    return;
+  }
   if (PROCESS_START.test(url)) {
     let instance = {};
     try {
@@ -192,6 +199,48 @@ window.addEventListener('click', event => {
     event.preventDefault();
   }
 }, true);
+
+// ---- the unit of a start form ------------------------------------------------------------------------------------
+
+let myUnits = null;
+
+async function units() {
+  if (!myUnits) {
+    myUnits = (async () => {
+      const me = await fetch(document.querySelector('base').getAttribute('admin-api') + 'auth/user/default',
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      const user = me.ok ? await me.json() : {};
+      if (!user.userId) return [];
+      const groups = await fetch(`${engineApi()}/group?member=${encodeURIComponent(user.userId)}`,
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      return groups.ok ? (await groups.json()).filter(group => group.id.startsWith('unit-')) : [];
+    })().catch(() => { myUnits = null; return []; });
+  }
+  return myUnits;
+}
+
+async function settleUnitField(input) {
+  input.dataset.caseDeskUnit = 'done';
+  const field = input.closest('.fjs-form-field') || input.parentElement;
+  const mine = await units();
+  if (mine.length <= 1) {
+    field.classList.add('case-desk-hidden');
+    return;
+  }
+  const select = document.createElement('select');
+  select.className = 'fjs-select case-desk-unit';
+  select.appendChild(new Option('请选择代表哪个单位', ''));
+  mine.forEach(unit => select.appendChild(new Option(unit.name, unit.id, false, unit.id === input.value)));
+  select.addEventListener('change', () => {
+    input.value = select.value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  input.classList.add('case-desk-hidden');
+  input.after(select);
+}
+
+new MutationObserver(() => document.querySelectorAll('input[id$="Field_unitGroup"]:not([data-case-desk-unit])')
+  .forEach(input => settleUnitField(input))).observe(document.documentElement, { childList: true, subtree: true });
 
 // customScripts modules may export Camunda plugins; this one exports none.
 export default [];
