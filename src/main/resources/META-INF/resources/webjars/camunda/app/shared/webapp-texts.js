@@ -3,7 +3,8 @@
  *
  * - A translation key shown as it is ("USERS_USERS", "SEARCH_PLACEHOLDER"): the webapps look a few keys up before
  *   their translations have loaded. The key is replaced by its text in the app's own locales/zh.json.
- * - A few English words written into the webapps' templates and code instead of a key ("Actions", "Failed Job").
+ * - A few English words written into the webapps' templates and code instead of a key ("Actions", "Failed Job"),
+ *   and the word null Cockpit prints for an absent value (上级流程实例 ID： null), which reads 无.
  *
  * Only whole texts that are exactly such a key or word are replaced, in text nodes and in placeholder and title
  * attributes; nothing else on the page is touched. Browsers asking for English keep the webapps' English.
@@ -31,9 +32,11 @@ function english() {
 
 let labels = {};
 
-function chinese(text) {
+function chinese(text, element) {
   const trimmed = text.trim();
   if (!trimmed) return null;
+  // an absent value Cockpit prints as the word null (上级流程实例 ID： null)
+  if (trimmed === 'null' && element && element.classList.contains('null-value')) return text.replace(trimmed, '无');
   if (LITERALS[trimmed]) return text.replace(trimmed, LITERALS[trimmed]);
   if (KEY.test(trimmed) && typeof labels[trimmed] === 'string') return text.replace(trimmed, labels[trimmed]);
   return null;
@@ -41,7 +44,7 @@ function chinese(text) {
 
 function translate(node) {
   if (node.nodeType === Node.TEXT_NODE) {
-    const text = chinese(node.nodeValue);
+    const text = chinese(node.nodeValue, node.parentElement);
     if (text !== null) node.nodeValue = text;
     return;
   }
@@ -54,7 +57,7 @@ function translate(node) {
   const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let next = walker.nextNode(); next; next = walker.nextNode()) {
     if (next.nodeType === Node.TEXT_NODE) {
-      const text = chinese(next.nodeValue);
+      const text = chinese(next.nodeValue, next.parentElement);
       if (text !== null) next.nodeValue = text;
     } else {
       ['placeholder', 'title'].forEach(attribute => {

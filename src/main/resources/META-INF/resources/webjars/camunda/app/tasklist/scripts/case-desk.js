@@ -7,7 +7,7 @@
  * - After a start it says which 事项编号 the new case or pre-filing got; after 签收 that the task is now under
  *   我的待办; after 完成 that the task is done. Each message stays until closed (Tasklist's own fades in 3 s).
  * - Every filter shows how many tasks it holds, not only the one open.
- * - The start dialog asks before Esc or a click beside it throws a filled-in form away.
+ * - The start dialog asks before Esc, a click beside it or 关闭 throws a filled-in form away.
  * - The start forms' unit field (unitGroup) is not shown to someone in one unit (the server takes that unit); someone
  *   in several units picks one by name from a list of them.
  *
@@ -168,36 +168,86 @@ new MutationObserver(() => {
   const shown = document.querySelectorAll('.task-filter').length;
   if (shown !== filtersShown) {
     filtersShown = shown;
-    if (shown) refreshCounts();
+    if (shown) {
+      refreshCounts();
+      // known before a start form asks for them
+      units();
+    }
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
 setInterval(() => { if (filtersShown) refreshCounts(); }, 30000);
 
 // ---- the start dialog keeps what was typed -----------------------------------------------------------------------
 
+// a start form (form-js) in the dialog with something typed into it (the date picker's own year fields aside)
 function filledStartDialog() {
-  const dialog = document.querySelector('.modal .start-process-form, .modal [cam-tasklist-form], .modal form');
-  if (!dialog || !document.querySelector('.modal-dialog')) return false;
-  return Array.from(document.querySelectorAll('.modal-dialog input:not([type=hidden]):not([type=checkbox]):not([type=radio]), .modal-dialog textarea'))
-    .some(field => !field.readOnly && field.value && field.value.trim() !== '' && !field.closest('.modal-header'));
+  if (!document.querySelector('.modal-dialog .fjs-form')) return false;
+  return Array.from(document.querySelectorAll('.modal-dialog .fjs-form input.fjs-input:not([type=checkbox]):not([type=radio]), .modal-dialog .fjs-form textarea'))
+    .some(field => !field.readOnly && field.value && field.value.trim() !== '');
 }
 
-const DISCARD = '表单已填写的内容尚未提交，关闭后将丢失。确定放弃吗？';
+const DISCARD = '表单已填写的内容尚未提交，关闭后将丢失。';
+
+// Tasklist runs sandboxed without modals (window.confirm is ignored), so the dialog asks in a bar of its own
+let discarding = false;
+
+function closeButton() {
+  return Array.from(document.querySelectorAll('.modal-footer button, .modal-footer a'))
+    .find(element => element.textContent.trim() === '关闭');
+}
+
+function askBeforeDiscarding() {
+  const dialog = document.querySelector('.modal-dialog .modal-content') || document.querySelector('.modal-dialog');
+  if (!dialog || dialog.querySelector('.case-desk-discard')) return;
+  const bar = document.createElement('div');
+  bar.className = 'case-desk-discard';
+  bar.setAttribute('role', 'alertdialog');
+  const words = document.createElement('span');
+  words.textContent = DISCARD;
+  const discard = document.createElement('button');
+  discard.type = 'button';
+  discard.className = 'btn btn-danger btn-sm';
+  discard.textContent = '放弃并关闭';
+  discard.addEventListener('click', () => {
+    bar.remove();
+    const close = closeButton();
+    if (close) {
+      discarding = true;
+      try {
+        close.click();
+      } finally {
+        discarding = false;
+      }
+    }
+  });
+  const stay = document.createElement('button');
+  stay.type = 'button';
+  stay.className = 'btn btn-default btn-sm';
+  stay.textContent = '继续填写';
+  stay.addEventListener('click', () => bar.remove());
+  bar.append(words, discard, stay);
+  const footer = dialog.querySelector('.modal-footer');
+  if (footer) footer.prepend(bar);
+  else dialog.appendChild(bar);
+  stay.focus();
+}
+
+function holdIfFilled(event) {
+  if (discarding || !filledStartDialog()) return;
+  event.stopImmediatePropagation();
+  event.preventDefault();
+  askBeforeDiscarding();
+}
 
 window.addEventListener('keydown', event => {
-  if (event.key === 'Escape' && filledStartDialog() && !window.confirm(DISCARD)) {
-    event.stopImmediatePropagation();
-    event.preventDefault();
-  }
+  if (event.key === 'Escape' && document.querySelector('.modal.in')) holdIfFilled(event);
 }, true);
 
 window.addEventListener('click', event => {
-  const beside = event.target instanceof Element && event.target.classList.contains('modal')
-    && event.target.classList.contains('in');
-  if (beside && filledStartDialog() && !window.confirm(DISCARD)) {
-    event.stopImmediatePropagation();
-    event.preventDefault();
-  }
+  const target = event.target instanceof Element ? event.target : null;
+  const beside = target && target.classList.contains('modal') && target.classList.contains('in');
+  const close = target && closeButton() && closeButton().contains(target);
+  if (beside || close) holdIfFilled(event);
 }, true);
 
 // ---- the unit of a start form ------------------------------------------------------------------------------------
