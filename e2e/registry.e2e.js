@@ -76,7 +76,10 @@ run('registry', async (browser, state) => {
   const steps = await page.locator('table.steps').innerText();
   assert.match(steps, /上级党委（党组）接收报告\s+上级党委（党组）\s+上级党委 书记/, 'a step without agency or person');
   assert.match(steps, /审查认定\s+问责承办机关\s+问责承办机关 承办人/);
-  assert.ok(steps.includes('立即整改'), 'the instruction is not in its step');
+  // an opinion is shown once, under 意见 with its step, not again in the steps' table
+  const opinions = await page.locator('table.opinions').innerText();
+  assert.match(opinions, /上级党委（党组）接收报告[\s\S]*立即整改/, 'the instruction is not among the opinions with its step');
+  assert.ok(!steps.includes('立即整改'), 'the instruction is repeated in its step');
   const body = await page.locator('main').innerText();
   assert.ok(body.includes('已办结') && body.includes(decisionNo) && body.includes('容错免责'));
   assert.ok((await page.locator('table.notices').innerText()).includes('年度考核'));

@@ -69,12 +69,19 @@ const Registry = (() => {
     return body;
   }
 
-  /** The user logged in to the webapps, or null (asked before any /api call, so no browser password dialog). */
+  /**
+   * The user logged in to the webapps, or null (asked before any /api call, so no browser password dialog), with
+   * the name the header shows (the user's own profile, which every user may read).
+   */
   async function currentUser() {
     const response = remember(await fetch(authApi, { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
     if (!response.ok) return null;
     const user = await response.json().catch(() => null);
-    return user && user.userId ? user : null;
+    if (!user || !user.userId) return null;
+    const profile = await fetch(root + 'camunda/api/engine/engine/default/user/' + encodeURIComponent(user.userId) + '/profile',
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(r => r.ok ? r.json() : null).catch(() => null);
+    user.name = profile ? [profile.firstName, profile.lastName].filter(Boolean).join(' ') : null;
+    return user;
   }
 
   function header(user) {
@@ -82,9 +89,9 @@ const Registry = (() => {
     const link = (href, text) => h('a', { href, class: here === href ? 'active' : null }, text);
     return h('header', { class: 'registry-header no-print' },
       h('a', { class: 'brand', href: 'index.html' }, '容错纠错 · 登记查询'),
-      h('nav', {}, link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计'),
+      h('nav', {}, link('cases.html', '我的事项'), link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计'),
         link('rules.html', '规则预览')),
-      h('span', { class: 'user' }, user ? user.userId : ''),
+      h('span', { class: 'user' }, user ? user.name || user.userId : ''),
       h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'),
       user ? h('a', { href: '#', class: 'logout', onclick: logout }, '退出') : null);
   }

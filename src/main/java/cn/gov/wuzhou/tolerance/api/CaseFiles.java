@@ -66,7 +66,7 @@ class CaseFiles {
   record Service(String step, String outcome, LocalDate on, String note, String person, OffsetDateTime recordedAt,
       String document) {}
 
-  record CaseFileView(String caseInstanceId, String processKey, String processName, boolean open,
+  record CaseFileView(String caseNo, String caseInstanceId, String processKey, String processName, boolean open,
       OffsetDateTime started, OffsetDateTime ended, List<Fact> facts, List<Step> steps, List<Opinion> opinions,
       DecisionView decision, PrefilingView prefiling, List<ProtectionView> notices, List<Service> service,
       String documents, List<RecordStatus> records) {}
@@ -175,7 +175,8 @@ class CaseFiles {
             s.outcome() == null ? null : OfficialSignature.valueOf(s.outcome()).label(), s.on(), s.note(),
             names.user(s.recordedBy()), today.local(s.recordedAt()),
             s.documentId() == null ? null : "/api/documents/" + s.documentId())).toList()).orElse(List.of());
-    return new CaseFileView(caseId, root.getProcessDefinitionKey(), processName(root), root.getEndTime() == null,
+    return new CaseFileView(root.getBusinessKey(), caseId, root.getProcessDefinitionKey(),
+        processName(root.getProcessDefinitionKey(), root.getProcessDefinitionName()), root.getEndTime() == null,
         time(root.getStartTime()), time(root.getEndTime()), facts, steps, opinions, decision.orElse(null),
         prefiling.orElse(null), notices, served, "/api/cases/" + caseId + "/documents",
         // the case's own registry records, each checked against the hash chain (已核验)
@@ -187,11 +188,11 @@ class CaseFiles {
     return new Fact(name, CaseVocabulary.label(name), CaseVocabulary.text(name, value));
   }
 
-  private static String processName(HistoricProcessInstance instance) {
-    return switch (instance.getProcessDefinitionKey()) {
+  static String processName(String processKey, String definitionName) {
+    return switch (processKey) {
       case "toleranceCase" -> "容错纠错案件";
       case "prefiling" -> "事前备案";
-      default -> instance.getProcessDefinitionName();
+      default -> definitionName;
     };
   }
 

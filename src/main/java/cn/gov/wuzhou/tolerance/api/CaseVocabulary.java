@@ -147,13 +147,17 @@ final class CaseVocabulary {
     return List.copyOf(LABELS.keySet()).indexOf(variable);
   }
 
-  /** A value as a person reads it: 是/否, a code's Chinese name, a date or a text as written. */
+  /** A value as a person reads it: 是/否 (同意/不同意 for an approval), a code's Chinese name, a date or a text as written. */
   static String text(String variable, Object value) {
     if (value == null) {
       return "";
     }
     String text = value.toString();
     if (value instanceof Boolean || "true".equals(text) || "false".equals(text)) {
+      // an approval is agreed to or not, as the approval form asks it
+      if ("approved".equals(variable)) {
+        return Boolean.parseBoolean(text) ? "同意" : "不同意";
+      }
       return Boolean.parseBoolean(text) ? "是" : "否";
     }
     if ("filingAuthority".equals(variable)) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * What a tolerated official is not to be affected in (M6, 结果运用), and the bodies that handle each matter and
- * so take note of its notice. 人大代表 and 政协委员 qualifications concern only an official who is one.
+ * so take note of its notice. The 党代表, 人大代表, 政协委员 and 后备干部 qualifications concern only an official who
+ * holds one (officialRoles).
  */
 public enum ProtectedMatter implements Coded {
   PARTY_CONDUCT_ASSESSMENT("党风廉政考核", false, DISCIPLINE),
@@ -19,10 +20,10 @@ public enum ProtectedMatter implements Coded {
   SELECTION_APPOINTMENT("选拔任用", false, ORGANIZATION),
   RANK_TITLE_PROMOTION("职级职称晋升", false, ORGANIZATION, HR),
   INTEGRITY_OPINION("党风廉政意见回复", false, DISCIPLINE),
-  PARTY_CONGRESS_DELEGATE("党代表资格", false, ORGANIZATION),
+  PARTY_CONGRESS_DELEGATE("党代表资格", true, ORGANIZATION),
   NPC_DEPUTY("人大代表资格", true, NPC),
   CPPCC_MEMBER("政协委员资格", true, CPPCC),
-  RESERVE_CADRE("后备干部资格", false, ORGANIZATION);
+  RESERVE_CADRE("后备干部资格", true, ORGANIZATION);
 
   private final String label;
   private final boolean onlyForHolders;

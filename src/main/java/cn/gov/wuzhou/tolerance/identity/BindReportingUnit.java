@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
 public class BindReportingUnit implements ExecutionListener {
 
   static final String UNIT_GROUP = "unitGroup";
-  static final String UNIT_LABEL = "单位代码";
+  // the start forms' label of the field: 备案单位 on a pre-filing, 报告单位 on a case
+  static final String UNIT_LABEL = "报告单位";
+  static final String FILING_UNIT_LABEL = "备案单位";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -48,16 +50,17 @@ public class BindReportingUnit implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Fields fields = new Fields(execution);
     Authentication caller = identityService.getCurrentAuthentication();
-    String unitGroup = fields.optionalText(UNIT_GROUP, UNIT_LABEL, 64);
+    String label = execution.getProcessDefinitionId().startsWith("prefiling:") ? FILING_UNIT_LABEL : UNIT_LABEL;
+    String unitGroup = fields.optionalText(UNIT_GROUP, label, 64);
     if (unitGroup == null) {
-      unitGroup = unitOf(caller);
+      unitGroup = unitOf(caller, label);
     }
     Group unit = identityService.createGroupQuery().groupId(unitGroup).singleResult();
     if (unit == null || !Agencies.isUnit(unitGroup)) {
-      throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, "的取值 " + unitGroup + " 不是已登记的单位");
+      throw new InvalidFieldException(UNIT_GROUP, label, "的取值 " + unitGroup + " 不是已登记的单位");
     }
     if (caller != null && !isMemberOrAdmin(caller, unitGroup)) {
-      throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, "：当前用户 " + caller.getUserId() + " 不属于单位 " + unitGroup);
+      throw new InvalidFieldException(UNIT_GROUP, label, "：当前用户 " + caller.getUserId() + " 不属于单位 " + unitGroup);
     }
     execution.setVariable(UNIT_GROUP, unitGroup);
     // the unit's name as the identity store knows it, whatever a client may have claimed
@@ -68,13 +71,13 @@ public class BindReportingUnit implements ExecutionListener {
     grant(unitGroup, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(), HistoricProcessInstancePermissions.READ);
   }
 
-  private static String unitOf(Authentication caller) {
+  private static String unitOf(Authentication caller, String label) {
     List<String> units = caller == null || caller.getGroupIds() == null ? List.of()
         : caller.getGroupIds().stream().filter(Agencies::isUnit).toList();
     if (units.size() != 1) {
-      throw new InvalidFieldException(UNIT_GROUP, UNIT_LABEL, units.isEmpty()
+      throw new InvalidFieldException(UNIT_GROUP, label, units.isEmpty()
           ? "不能为空：当前用户不属于任何报告单位"
-          : "不能为空：当前用户属于多个单位 " + units + "，请指明代表哪个单位报告");
+          : "不能为空：当前用户属于多个单位 " + units + "，请选择代表哪个单位");
     }
     return units.get(0);
   }

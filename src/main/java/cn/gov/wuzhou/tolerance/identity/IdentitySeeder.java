@@ -188,6 +188,10 @@ class IdentitySeeder implements ApplicationRunner {
   private String ensureFilter(FilterSpec spec) {
     Filter existing = filterService.createFilterQuery().filterName(spec.name()).singleResult();
     if (existing != null) {
+      // the columns follow the task cards (a new column such as 事项编号 reaches filters made by an earlier version)
+      if (!spec.properties().equals(existing.getProperties())) {
+        filterService.saveFilter(existing.setProperties(spec.properties()));
+      }
       return existing.getId();
     }
     Filter filter = filterService.newTaskFilter(spec.name())

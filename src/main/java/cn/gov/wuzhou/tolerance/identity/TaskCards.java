@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -20,7 +21,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * What a task's card in Tasklist says of its case: the unit, the official or the plan, the numbers.
+ * What a task's card in Tasklist says of its case: the 事项编号, the unit, the official or the plan, the numbers.
  *
  * <p>Agencies work a case's tasks without reading the case (READ on the task, not on the process
  * instance), so the task list cannot embed the case's variables for them. When a task is created, the
@@ -38,7 +39,11 @@ public class TaskCards extends AbstractProcessEnginePlugin {
   /** A case variable, the task variable its card shows it as, and the column's label. */
   public record Column(String caseVariable, String cardVariable, String label) {}
 
+  /** Not a variable: the card shows the case's business key under this name. */
+  static final String CASE_NO = "caseNo";
+
   public static final List<Column> COLUMNS = List.of(
+      new Column(CASE_NO, "cardCaseNo", "事项编号"),
       new Column("unitName", "cardUnitName", "报告单位"),
       new Column("planTitle", "cardPlanTitle", "备案方案"),
       new Column("officialName", "cardOfficialName", "当事人"),
@@ -46,6 +51,9 @@ public class TaskCards extends AbstractProcessEnginePlugin {
       new Column("decisionNo", "cardDecisionNo", "决定编号"));
 
   static final Set<String> CARD_VARIABLES = COLUMNS.stream().map(Column::cardVariable).collect(Collectors.toSet());
+
+  // what the task's description names, in the columns' order
+  private static final Set<String> DESCRIBED = Set.of(CASE_NO, "unitName", "officialName", "planTitle");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -62,12 +70,33 @@ public class TaskCards extends AbstractProcessEnginePlugin {
   }
 
   static void copy(DelegateTask task) {
+    List<String> said = new ArrayList<>();
     for (Column column : COLUMNS) {
-      Object value = task.getVariable(column.caseVariable());
+      Object value = CASE_NO.equals(column.caseVariable()) ? caseNo(task) : task.getVariable(column.caseVariable());
       if (value != null) {
         task.setVariableLocal(column.cardVariable(), value);
+        if (DESCRIBED.contains(column.caseVariable())) {
+          said.add(value.toString());
+        }
       }
     }
+    // the task's description says the same in words: Tasklist shows it above the form, and its search box
+    // (scripts/case-search.js) finds a task by 事项编号, unit, official or plan through it
+    if (task.getDescription() == null && !said.isEmpty()) {
+      task.setDescription(String.join(" · ", said));
+    }
+  }
+
+  /** The 事项编号: the business key of the case (a 一事一议 deliberation's task belongs to the case that called it). */
+  private static String caseNo(DelegateTask task) {
+    if (task.getExecution() == null) {
+      return null;
+    }
+    ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
+    while (instance.getSuperExecution() != null) {
+      instance = instance.getSuperExecution().getProcessInstance();
+    }
+    return instance.getBusinessKey();
   }
 
   static final class CopyOnCreate extends AbstractBpmnParseListener {

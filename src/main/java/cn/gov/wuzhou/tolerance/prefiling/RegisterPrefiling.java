@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code registerPrefiling}: writes the registry record, sets {@code prefilingNo} and issues the
- * 事前备案回执 (PDF) to the filing's 材料, the one and the other once however often the job runs.
+ * Service task {@code registerPrefiling}: writes the registry record, sets {@code prefilingNo} (the number the
+ * pre-filing got when it started) and issues the 事前备案回执 (PDF) to the filing's 材料, the one and the other once
+ * however often the job runs.
  */
 @Component("registerPrefiling")
 public class RegisterPrefiling implements JavaDelegate {
@@ -31,8 +32,9 @@ public class RegisterPrefiling implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate registeredOn = today.date();
+    // the pre-filing's 事项编号, given at its start (NumberOnStart), is its registered number
     String prefilingNo = registry.register(new PrefilingRecord(
-        null,
+        execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(),
         text(execution, "unitGroup"),
         text(execution, "unitName"),

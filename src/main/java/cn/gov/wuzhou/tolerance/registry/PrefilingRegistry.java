@@ -26,8 +26,9 @@ public class PrefilingRegistry {
   }
 
   /**
-   * Writes the record and returns its number. Idempotent per process instance: a retried job gets
-   * the number already written and draws no new one.
+   * Writes the record and returns its number: the record's own (the pre-filing's 事项编号, drawn at its start),
+   * or for a pre-filing started without one a new number. Idempotent per process instance: a retried job
+   * gets the number already written and draws no new one.
    */
   @Transactional
   public String register(PrefilingRecord record) {
@@ -35,7 +36,8 @@ public class PrefilingRegistry {
     if (existing.isPresent()) {
       return existing.get();
     }
-    String number = numbers.next(NUMBER_PREFIX, record.registeredOn().getYear());
+    String number = record.prefilingNo() != null && record.prefilingNo().startsWith(NUMBER_PREFIX + "-")
+        ? record.prefilingNo() : numbers.next(NUMBER_PREFIX, record.registeredOn().getYear());
     jdbc.update("""
         INSERT INTO prefiling (prefiling_no, process_instance_id, unit_group, unit_name, plan_title,
           plan_summary, work_category, innovation_nature, risk_assessment, planned_start,

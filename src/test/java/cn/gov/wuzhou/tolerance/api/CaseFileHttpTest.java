@@ -65,6 +65,20 @@ class CaseFileHttpTest {
   }
 
   @Test
+  void theFinishedCaseIsAmongTheUnitsCasesWithItsDecision() {
+    String caseNo = rest.get("zuzhi", "/api/cases/" + caseId).body().path("caseNo").asText();
+    JsonNode page = rest.get("commerce-clerk", "/api/cases?state=finished&caseNo=" + caseNo).body();
+
+    assertThat(page.path("items")).hasSize(1);
+    JsonNode item = page.path("items").get(0);
+    assertThat(item.path("caseInstanceId").asText()).isEqualTo(caseId);
+    assertThat(item.path("state").asText()).isEqualTo("已办结：容错免责");
+    assertThat(item.path("decisionNo").asText()).matches("WZRC-\\d{4}-\\d{4}");
+    assertThat(item.path("waitingOn")).isEmpty();
+    assertThat(rest.get("commerce-clerk", "/api/cases?state=open&caseNo=" + caseNo).body().path("total").asLong()).isZero();
+  }
+
+  @Test
   void theFinishedCaseShowsItsFactsStepsOpinionsDecisionAndNotices() {
     Reply reply = rest.get("zuzhi", "/api/cases/" + caseId);
 
@@ -89,13 +103,15 @@ class CaseFileHttpTest {
     JsonNode review = step(file, "审查认定");
     assertThat(review.path("agency").asText()).isEqualTo("问责承办机关");
     assertThat(fact(review.path("written"), "符合决策程序")).isEqualTo("是");
+    assertThat(fact(step(file, "审批认定意见").path("written"), "审批结论")).isEqualTo("同意");
+    assertThat(file.path("caseNo").asText()).matches("WZSX-\\d{4}-\\d{4}");
     assertThat(file.path("opinions").findValuesAsText("text"))
         .contains("立即整改，按时报告", "经审查，决策程序完备，无违纪违法情形，已及时整改。");
 
     assertThat(file.path("decision").path("determination").path("label").asText()).isEqualTo("容错免责");
     assertThat(file.path("decision").path("basis").asText()).isNotBlank();
     assertThat(file.path("decision").path("findings").path("followedDecisionProcedure").asBoolean()).isTrue();
-    assertThat(file.path("notices")).hasSize(8);
+    assertThat(file.path("notices")).hasSize(6);
     assertThat(file.path("notices").findValuesAsText("by")).contains("zuzhi", "renshe", "jiwei");
     assertThat(file.path("notices").findValuesAsText("byName")).contains("市委组织部 干部");
     assertThat(file.path("documents").asText()).isEqualTo("/api/cases/" + caseId + "/documents");

@@ -55,7 +55,7 @@ class ToleranceCaseHttpTest {
     assertThat(desk.variable("commerce-clerk", id, "determination").asText()).isEqualTo("TOLERATE");
     String decisionNo = desk.variable("commerce-clerk", id, "decisionNo").asText();
     assertThat(decisionNo).matches("WZRC-\\d{4}-\\d{4}");
-    assertThat(protections.ofDecision(decisionNo)).hasSize(8).allSatisfy(notice ->
+    assertThat(protections.ofDecision(decisionNo)).hasSize(6).allSatisfy(notice ->
         assertThat(notice.acknowledgements()).allSatisfy(note -> assertThat(note.on()).isNotNull()))
         .extracting(ProtectionNotice::matter).contains("SELECTION_APPOINTMENT", "PARTY_CONDUCT_ASSESSMENT");
   }

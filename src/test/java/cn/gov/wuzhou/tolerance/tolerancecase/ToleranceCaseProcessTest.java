@@ -118,7 +118,8 @@ class ToleranceCaseProcessTest {
     complete(task(instance));
     execute(job(instance));
     assertThat(protections.ofDecision(decisionNo)).extracting(ProtectionNotice::matter)
-        .as("an official who is no deputy or member").hasSize(8).doesNotContain("NPC_DEPUTY", "CPPCC_MEMBER");
+        .as("an official who holds no seat or reserve status").hasSize(6)
+        .doesNotContain("PARTY_CONGRESS_DELEGATE", "NPC_DEPUTY", "CPPCC_MEMBER", "RESERVE_CADRE");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("acknowledgeProtection").list())
         .extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())

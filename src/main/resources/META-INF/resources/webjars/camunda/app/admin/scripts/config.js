@@ -29,6 +29,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // 容错纠错: webapp-texts.js shows translation keys Admin prints before its texts have loaded ("USERS_USERS",
+  // "SEARCH_PLACEHOLDER") as their Chinese texts.
+  customScripts: ['../shared/webapp-texts'],
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

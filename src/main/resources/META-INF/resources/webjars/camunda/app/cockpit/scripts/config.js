@@ -29,6 +29,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // 容错纠错: webapp-texts.js shows in Chinese what Cockpit prints untranslated ("Actions", "Failed Job");
+  // case-file-link.js adds 案卷 to the process instance page, opening the case file in the registry pages.
+  customScripts: ['../shared/webapp-texts', 'scripts/case-file-link'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

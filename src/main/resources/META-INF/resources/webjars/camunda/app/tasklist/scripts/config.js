@@ -32,8 +32,11 @@ export default {
   // 容错纠错: Camunda Forms (form-js) print a few English texts of their own ("Field is required.", "Select",
   // "Search", the date picker's month names); form-js-zh.js shows them in Chinese when Tasklist shows Chinese.
   // case-documents.js adds the 材料 tab to every task; create-task-permission.js shows "新建任务" only to those
-  // who may create tasks; registry-link.js adds 登记查询 (the registry pages, /registry/) to the header.
-  customScripts: ['scripts/form-js-zh', 'scripts/case-documents', 'scripts/create-task-permission', 'scripts/registry-link'],
+  // who may create tasks; registry-link.js adds 我的事项 and 登记查询 (the registry pages, /registry/) to the header;
+  // case-desk.js lets the search find a case by 事项编号, unit or official, confirms starts (with the 事项编号), claims
+  // and completions, counts every filter's tasks and asks before the start dialog discards a filled form.
+  customScripts: ['scripts/form-js-zh', 'scripts/case-documents', 'scripts/create-task-permission', 'scripts/registry-link',
+    'scripts/case-desk', '../shared/webapp-texts'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,6 +1,6 @@
 /*
- * 容错纠错: a link 登记查询 in Tasklist's header to the registry pages (<context>/registry/: 官员查询, 案卷, 统计),
- * which use the same login.
+ * 容错纠错: links 我的事项 (the cases one reported or works on) and 登记查询 in Tasklist's header to the registry pages
+ * (<context>/registry/: 我的事项, 官员查询, 案卷, 统计), which use the same login.
  */
 
 // the application's context path: Tasklist's app-root is <context>/camunda
@@ -15,11 +15,17 @@ export default [{
   // after "新建任务" and "发起流程"
   priority: 50,
   render: node => {
-    const link = document.createElement('a');
-    link.href = contextPath() + '/registry/';
-    link.className = 'registry-link';
-    link.textContent = '登记查询';
-    link.title = '官员查询、案卷和统计';
-    node.replaceChildren(link);
+    const link = (href, className, text, title) => {
+      const a = document.createElement('a');
+      a.href = contextPath() + href;
+      a.className = className;
+      a.textContent = text;
+      a.title = title;
+      return a;
+    };
+    node.replaceChildren(
+      link('/registry/cases.html', 'my-cases-link', '我的事项', '您报告或办理的事项：状态、等待哪个机关、期限和结果'),
+      document.createTextNode(' '),
+      link('/registry/', 'registry-link', '登记查询', '官员查询、案卷和统计'));
   }
 }];
