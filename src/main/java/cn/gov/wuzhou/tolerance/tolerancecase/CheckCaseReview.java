@@ -19,14 +19,8 @@ public class CheckCaseReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    // required by the form; cases begun on the first process version were not asked
-    if (task.getVariable("actedInPublicInterest") != null) {
-      fields.bool("actedInPublicInterest", "是否出于公心、担当尽责");
-    }
-    fields.bool("followedDecisionProcedure", "是否符合决策程序");
-    fields.bool("violatedDisciplineOrLaw", "是否违反党纪和法律法规");
-    fields.bool("subjectiveIntent", "是否存在主观故意");
-    fields.bool("personalGain", "是否谋取私利");
+    // a case begun on the first process version was not asked 出于公心 by its form: it answers now, or stays here
+    Findings.read(fields);
     fields.code("officialCategory", "人员类别", OfficialCategory.class);
     fields.code("workCategory", "工作类别", WorkCategory.class);
     ErrorType errorType = fields.code("errorType", "错情类型", ErrorType.class);
@@ -40,6 +34,8 @@ public class CheckCaseReview implements TaskListener {
     boolean attention = fields.bool("highPublicAttention", "是否社会关注度高");
     fields.text("reviewOpinion", "审查意见", 4000);
     task.setVariable("complexMatter", complex || wide || attention);
+    Findings.recordCorrections(task, fields);
+    task.removeVariable("reviewAgain");
 
     List<String> changes = Reclassification.changes(task);
     String reason = fields.optionalText("reclassificationReason", "更正理由", 2000);

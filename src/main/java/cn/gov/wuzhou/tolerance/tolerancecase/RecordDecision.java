@@ -37,6 +37,11 @@ public class RecordDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // the last guard before the registry: whatever path led here, adverse findings admit only 不予容错
+    String conflict = BindingFindings.conflict(execution, Determination.valueOf(text(execution, "determination")));
+    if (conflict != null) {
+      throw new IllegalStateException("认定决定未登记：" + conflict);
+    }
     LocalDate decidedOn = today.date();
     String decisionNo = registry.record(new DecisionRecord(
         null,
@@ -93,12 +98,15 @@ public class RecordDecision implements JavaDelegate {
     if (execution.hasVariable("reclassification")) {
       parts.add("问责承办机关" + text(execution, "reclassification"));
     }
+    if (execution.hasVariable("findingsCorrection")) {
+      parts.add(text(execution, "findingsCorrection"));
+    }
     if (execution.hasVariable("correctionNote")) {
       parts.add(text(execution, "correctionNote"));
     }
     parts.add("审查意见：" + text(execution, "reviewOpinion"));
     if (execution.hasVariable("committeeDecision")) {
-      parts.add("一事一议联席会商意见：" + text(execution, "jointOpinion"));
+      parts.add("一事一议意见：" + text(execution, "jointOpinion"));
       parts.add("市委决定" + Determination.valueOf(determination).label() + "：" + text(execution, "committeeComment"));
     } else if (!determination.equals(recommendation)) {
       parts.add("认定为" + Determination.valueOf(determination).label() + "，与规则建议不同的理由："

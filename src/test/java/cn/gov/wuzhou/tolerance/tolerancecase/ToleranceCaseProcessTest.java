@@ -364,6 +364,63 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
+  void anAdverseFindingBindsTheProposalAndOnlyTheOfficesNewReviewWithAReasonCorrectsIt() {
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("personalGain", "true"));
+
+    var refusal = assertRefusedNaming("proposedDetermination", () -> complete(task(instance),
+        withVariables("proposedDetermination", "TOLERATE", "deviationReason", "金额较小")));
+    assertThat(refusal.getMessage()).contains("谋取私利", "不予容错").doesNotContainPattern("[A-Za-z]");
+    assertThat(instance).isWaitingAt("proposeDetermination").variables()
+        .containsEntry("proposedDetermination", "NOT_TOLERATE").doesNotContainKey("determination");
+
+    complete(task(instance), withVariables("reviewAgain", true));
+    assertThat(instance).isWaitingAt("reviewCase");
+    assertRefusedNaming("findingsCorrectionReason", () -> complete(task(instance), CaseDriver.cleanFindings()));
+    Map<String, Object> corrected = CaseDriver.cleanFindings();
+    corrected.put("findingsCorrectionReason", "经补充核查，所涉款项已全额用于项目，当事人未从中获利。");
+    complete(task(instance), corrected);
+
+    assertThat(instance).isWaitingAt("proposeDetermination").variables().containsEntry("recommendation", "TOLERATE");
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().basis())
+        .contains("重新核查认定，是否谋取私利由“是”更正为“否”，理由：经补充核查，所涉款项已全额用于项目，当事人未从中获利");
+  }
+
+  @Test
+  void notActingInThePublicInterestAdmitsNoApprovalOtherThanNotTolerated() {
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("actedInPublicInterest", "false"));
+    complete(task(instance));
+    // a proposal made before the findings bound it, still waiting for approval
+    runtimeService.setVariable(instance.getId(), "proposedDetermination", "MITIGATE");
+
+    var refusal = assertRefusedNaming("approved", () -> complete(task(instance), withVariables("approved", "true")));
+    assertThat(refusal.getMessage()).contains("不是出于公心、担当尽责");
+    assertThat(instance).isWaitingAt("approveDetermination").variables().doesNotContainKey("determination");
+    complete(task(instance), withVariables("approved", "false", "approvalComment", "核查认定不是出于公心，只能不予容错"));
+    complete(task(instance), withVariables("proposedDetermination", "NOT_TOLERATE"));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt("handOverToAccountability");
+  }
+
+  @Test
+  void theRegistryRecordsNoDecisionThatAnAdverseFindingRulesOut() {
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("subjectiveIntent", "true"));
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    runtimeService.setVariable(instance.getId(), "determination", "TOLERATE"); // however it got there
+
+    assertThatThrownBy(() -> managementService.executeJob(job(instance).getId())).hasMessageContaining("存在主观故意");
+    assertThat(decisions.findByProcessInstance(instance.getId())).isEmpty();
+  }
+
+  @Test
   void failingDecisionRecordBecomesAnIncidentAfterBackedOffRetriesAndResumesOnceFixed() {
     ProcessInstance instance = cases.readyForReview();
     complete(task(instance), CaseDriver.cleanFindings());
