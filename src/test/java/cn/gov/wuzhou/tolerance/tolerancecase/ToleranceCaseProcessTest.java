@@ -237,7 +237,8 @@ class ToleranceCaseProcessTest {
     assertThat(instance).isWaitingAt("reviewCase").variables().containsEntry("correctedTimely", false);
     assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
     complete(task(instance), CaseDriver.cleanFindings());
-    assertThat(instance).variables().containsEntry("recommendation", "MITIGATE");
+    // reported in time, but a correction never completed and verified grounds no 减轻处理
+    assertThat(instance).variables().containsEntry("correctionVerified", false).containsEntry("recommendation", "NOT_TOLERATE");
     complete(task(instance));
     complete(task(instance), withVariables("approved", "true"));
     execute(job(instance));
@@ -323,6 +324,24 @@ class ToleranceCaseProcessTest {
 
     assertThat(instance).variables().containsEntry("recommendation", "TOLERATE").containsEntry("nonCoreDocumentsOnly", true);
     assertThat((String) runtimeService.getVariable(instance.getId(), "recommendationBasis")).contains("先批后补");
+  }
+
+  @Test
+  void aProceduralDeviationInGovernmentServiceIsPreApprovalButOnCoreDocumentsOnlyMitigated() {
+    ProcessInstance nonCore = cases.report(cases.reportWith("workCategory", "GOVERNMENT_SERVICE", "errorType", "PROCEDURAL"));
+    ProcessInstance core = cases.report(cases.reportWith("workCategory", "GOVERNMENT_SERVICE", "errorType", "PROCEDURAL"));
+    for (ProcessInstance instance : List.of(nonCore, core)) {
+      assertThat(instance).variables().containsEntry("circumstance", "SERVICE_INNOVATION");
+      cases.acknowledgeReport(instance);
+      cases.correct(instance, today());
+    }
+
+    complete(task(nonCore), CaseDriver.findingsWith("nonCoreDocumentsOnly", "true"));
+    complete(task(core), CaseDriver.findingsWith("nonCoreDocumentsOnly", "false"));
+
+    assertThat(nonCore).variables().containsEntry("recommendation", "TOLERATE");
+    assertThat((String) runtimeService.getVariable(nonCore.getId(), "recommendationBasis")).contains("先批后补");
+    assertThat(core).variables().containsEntry("recommendation", "MITIGATE");
   }
 
   @Test
