@@ -35,6 +35,7 @@ public class CheckCaseReview implements TaskListener {
     fields.text("reviewOpinion", "审查意见", 4000);
     task.setVariable("complexMatter", complex || wide || attention);
     Findings.recordCorrections(task, fields);
+    confirmFiledWork(task, fields);
     task.removeVariable("reviewAgain");
 
     List<String> changes = Reclassification.changes(task);
@@ -46,6 +47,25 @@ public class CheckCaseReview implements TaskListener {
           "不能为空：" + String.join("，", changes) + "，须写明理由");
     } else {
       task.setVariable("reclassification", String.join("，", changes) + "，理由：" + reason);
+    }
+  }
+
+  /**
+   * A case that names a filing: the office confirms the error arose in the filed work (事前备案 is a basis for the
+   * determination of that work, not of any later work of the unit), or says why not. The link step that follows
+   * ({@link PrefilingLink}) counts the filing only when confirmed.
+   */
+  private static void confirmFiledWork(DelegateTask task, Fields fields) {
+    Object number = task.getVariable("prefilingNo");
+    if (!(number instanceof String filing) || filing.isBlank()) {
+      task.removeVariable("errorInFiledWork");
+      return;
+    }
+    if (fields.bool("errorInFiledWork", "错情是否发生在所备案的工作中")) {
+      task.removeVariable("filedWorkReason");
+    } else if (fields.optionalText("filedWorkReason", "不属于所备案工作的理由", 2000) == null) {
+      throw new InvalidFieldException("filedWorkReason", "不属于所备案工作的理由",
+          "不能为空：认定错情不是发生在所备案的工作中时须写明");
     }
   }
 }

@@ -136,35 +136,57 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void registeredPreFilingOfTheSameUnitAndWorkCountsAndTolerates() {
+  void registeredPreFilingOfTheSameUnitAndWorkCountsOnceTheOfficeConfirmsTheErrorAroseInTheFiledWork() {
     String prefilingNo = registerPrefiling("unit-commerce", "OTHER", today().minusDays(30), today().minusDays(20));
-    ProcessInstance instance = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
+    ProcessInstance confirmed = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
+    ProcessInstance elsewhere = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
 
-    assertThat(instance).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER")
-        .containsEntry("prefilingPlanTitle", "试点方案").containsEntry("prefilingRegisteredOn", today().minusDays(30).toString());
-    cases.acknowledgeReport(instance);
-    cases.correct(instance, today());
-    complete(task(instance), CaseDriver.cleanFindings());
+    assertThat(confirmed).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER")
+        .containsEntry("prefilingPlanTitle", "试点方案").containsEntry("prefilingRegisteredOn", today().minusDays(30).toString())
+        .containsEntry("prefilingPlannedStart", today().minusDays(20).toString());
+    for (ProcessInstance instance : List.of(confirmed, elsewhere)) {
+      cases.acknowledgeReport(instance);
+      cases.correct(instance, today());
+    }
+    assertRefusedNaming("errorInFiledWork", () -> complete(task(confirmed), CaseDriver.cleanFindings()));
+    complete(task(confirmed), CaseDriver.findingsWith("errorInFiledWork", "true"));
+    assertRefusedNaming("filedWorkReason", () -> complete(task(elsewhere), CaseDriver.findingsWith("errorInFiledWork", "false")));
+    Map<String, Object> notFiledWork = CaseDriver.findingsWith("errorInFiledWork", "false");
+    notFiledWork.put("filedWorkReason", "出现偏差的是备案方案以外的配套工程。");
+    complete(task(elsewhere), notFiledWork);
 
-    assertThat(instance).variables().containsEntry("recommendation", "TOLERATE");
-    assertThat((String) runtimeService.getVariable(instance.getId(), "recommendationBasis")).contains("事前备案");
+    assertThat(confirmed).variables().containsEntry("prefiled", true).containsEntry("recommendation", "TOLERATE");
+    assertThat((String) runtimeService.getVariable(confirmed.getId(), "recommendationBasis")).contains("事前备案");
+    assertThat(elsewhere).variables().containsEntry("prefiled", false).containsEntry("recommendation", "MITIGATE");
+    assertThat((String) runtimeService.getVariable(elsewhere.getId(), "prefilingNote"))
+        .contains("不是发生在所备案的工作中", "配套工程");
   }
 
   @Test
   void preFilingThatDoesNotQualifyIsNotedButNoErrorAndDecidesNothing() {
     LocalDate discovered = today().minusDays(2);
     Map<String, String> notes = Map.of(
-        "WZBA-1999-9999", "未登记",
-        registerPrefiling("unit-tengxian-agri", "RURAL_REVITALIZATION", today().minusDays(30), today().minusDays(20)), "不是本单位",
         registerPrefiling("unit-commerce", "KEY_REFORM", today().minusDays(30), today().minusDays(20)), "与本案的乡村振兴工作不同",
         registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(1), today().minusDays(1)), "晚于错情发现日期",
-        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(30), discovered.plusDays(1)), "计划于");
+        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(30), discovered.plusDays(1)), "计划于",
+        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(10), today().minusDays(20)), "登记时已在实施");
 
     notes.forEach((number, note) -> {
       ProcessInstance instance = cases.report(cases.reportWith("prefilingNo", number));
       assertThat(instance).variables().containsEntry("prefiled", false);
       assertThat((String) runtimeService.getVariable(instance.getId(), "prefilingNote")).as(number).contains(note);
     });
+  }
+
+  @Test
+  void aCaseNamesOnlyARegisteredFilingOfItsOwnUnit() {
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    String anotherUnits = registerPrefiling("unit-tengxian-agri", "RURAL_REVITALIZATION", today().minusDays(30), today().minusDays(20));
+
+    for (String number : List.of("WZBA-1999-9999", anotherUnits)) {
+      assertRefusedNaming("prefilingNo", () -> cases.report(cases.reportWith("prefilingNo", number)));
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
   }
 
   @Test
