@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.tolerancecase;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
+import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Fields;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.Today;
@@ -42,8 +43,44 @@ public class RecordReportReceipt implements TaskListener {
     if (receivedOn.isAfter(today.date())) {
       throw new InvalidFieldException("reportReceivedOn", "收到报告日期", "不能晚于今天（" + today.date() + "）");
     }
+    confirmScope(task, fields);
     long delay = ChronoUnit.DAYS.between(discoveredOn, receivedOn);
     task.setVariable("reportingDelayDays", delay);
     task.setVariable("reportedTimely", delay <= properties.reportingDeadlineDays());
+  }
+
+  /**
+   * M1: an official the unit marked 其他 is confirmed out of scope by the commission (the case ends as NOT_APPLICABLE
+   * with its reason) or given the right category (the case goes on, the unit's word kept in the basis). Other
+   * categories are the accountability office's to correct at review.
+   */
+  private static void confirmScope(DelegateTask task, Fields fields) {
+    Object reportedCode = task.hasVariable(Reclassification.REPORTED_OFFICIAL_CATEGORY)
+        ? task.getVariable(Reclassification.REPORTED_OFFICIAL_CATEGORY) : task.getVariable("officialCategory");
+    OfficialCategory reported = OfficialCategory.valueOf((String) reportedCode);
+    OfficialCategory now = fields.code("officialCategory", "人员类别", OfficialCategory.class);
+    if (reported.inScope()) {
+      if (now != reported) {
+        throw new InvalidFieldException("officialCategory", "人员类别",
+            "不能在接收报告时更改：单位未标为“其他”的，由问责承办机关在核查认定时更正");
+      }
+      return;
+    }
+    String reason = fields.optionalText("scopeReason", "适用主体确认理由", 2000);
+    if (reason == null) {
+      throw new InvalidFieldException("scopeReason", "适用主体确认理由",
+          "不能为空：单位将当事人标为“其他”，纪委监委须确认不属于适用主体或更正人员类别，并写明理由");
+    }
+    reason = reason.replaceAll("[。；;.\\s]+$", "");
+    if (now.inScope()) {
+      task.setVariable("scopeCorrection", "纪委监委将人员类别由“" + reported.label() + "”更正为“" + now.label() + "”，理由：" + reason);
+      task.setVariable(Reclassification.REPORTED_OFFICIAL_CATEGORY, now.name());
+      task.setVariable("eligible", true);
+      task.setVariable("eligibilityReason", "当事人为" + now.label() + "，属于容错纠错适用主体（经纪委监委更正）");
+    } else {
+      task.setVariable("eligible", false);
+      task.setVariable("eligibilityReason", "经纪委监委确认，当事人不属于容错纠错适用主体：" + reason);
+      task.setVariable("determination", Determination.NOT_APPLICABLE.name());
+    }
   }
 }

@@ -125,6 +125,24 @@ class ToleranceCaseHttpTest {
   }
 
   @Test
+  void aReportOfAnOfficialMarkedOtherReachesBothBodiesAndEndsOnlyOnTheCommissionsWord() {
+    String id = report(CaseDriver.validReport(today.date()), "officialCategory", "OTHER");
+
+    desk.awaitTask("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee");
+    String acknowledgement = desk.claim("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection");
+    Reply refused = rest.post("jiwei", "/engine-rest/task/" + acknowledgement + "/submit-form",
+        Rest.withVariables(Map.of("disciplineAcknowledged", true)));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text("field")).isEqualTo("scopeReason");
+    assertThat(rest.get("jiwei", "/engine-rest/task/" + acknowledgement).status()).isEqualTo(200);
+
+    desk.complete("jiwei", acknowledgement, Map.of("disciplineAcknowledged", true, "scopeReason", "当事人系企业临时聘用人员"));
+    desk.awaitEnded("commerce-clerk", id);
+    assertThat(desk.variable("commerce-clerk", id, "determination").asText()).isEqualTo("NOT_APPLICABLE");
+    assertThat(desk.variable("commerce-clerk", id, "eligibilityReason").asText()).contains("企业临时聘用人员");
+  }
+
+  @Test
   void aClerkIsToldWhatIsMissingInTheWordsOfTheForm() {
     String id = report(CaseDriver.validReport(today.date()));
     desk.acknowledgeAndCorrect(id, today.date());
@@ -174,6 +192,11 @@ class ToleranceCaseHttpTest {
     assertThat(count("ACT_HI_PROCINST")).isEqualTo(instances);
     assertThat(count("ACT_RU_JOB")).isEqualTo(jobs);
     assertThat(count("decision")).isEqualTo(decisions);
+  }
+
+  private String report(Map<String, Object> report, String name, Object value) {
+    report.put(name, value);
+    return report(report);
   }
 
   private String report(Map<String, Object> report) {

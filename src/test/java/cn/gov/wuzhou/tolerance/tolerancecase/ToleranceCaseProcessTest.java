@@ -69,12 +69,51 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void officialOutOfScopeEndsNotApplicableWithoutAnyTask() {
+  void anOfficialTheUnitMarksOutOfScopeStillReachesBothBodiesAndTheCommissionConfirmsIt() {
     ProcessInstance instance = cases.report(cases.reportWith("officialCategory", "OTHER"));
 
+    assertThat(instance).isWaitingAt("acknowledgeBySuperiorCommittee", "acknowledgeByDisciplineInspection", "submitCorrectionPlan")
+        .variables().containsEntry("eligible", false).doesNotContainKey("determination");
+    complete(task("acknowledgeBySuperiorCommittee", instance), withVariables("superiorAcknowledged", true));
+    assertRefusedNaming("scopeReason", () -> complete(task("acknowledgeByDisciplineInspection", instance),
+        withVariables("disciplineAcknowledged", true)));
+    complete(task("acknowledgeByDisciplineInspection", instance),
+        withVariables("disciplineAcknowledged", true, "scopeReason", "当事人系项目施工方聘用人员，不行使公权力。"));
+
     assertThat(instance).isEnded().hasPassed("caseNotApplicable")
-        .variables().containsEntry("determination", "NOT_APPLICABLE").containsKey("eligibilityReason");
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        .variables().containsEntry("determination", "NOT_APPLICABLE");
+    assertThat((String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("eligibilityReason").singleResult().getValue()).contains("经纪委监委确认", "施工方聘用人员");
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).unfinished().count())
+        .isZero();
+  }
+
+  @Test
+  void theCommissionCorrectsTheCategoryOfAnOfficialMarkedOutOfScopeAndTheCaseGoesOn() {
+    ProcessInstance instance = cases.report(cases.reportWith("officialCategory", "OTHER"));
+
+    complete(task("acknowledgeByDisciplineInspection", instance), withVariables("disciplineAcknowledged", true,
+        "officialCategory", "VILLAGE_COMMUNITY", "scopeReason", "当事人为村委会副主任，属于村（社区）基层自治组织管理人员。"));
+    complete(task("acknowledgeBySuperiorCommittee", instance), withVariables("superiorAcknowledged", true));
+    cases.correct(instance, today());
+
+    assertThat(instance).isWaitingAt("reviewCase").variables().containsEntry("eligible", true)
+        .containsEntry("officialCategory", "VILLAGE_COMMUNITY");
+    complete(task(instance), CaseDriver.findingsWith("officialCategory", "VILLAGE_COMMUNITY"));
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().basis())
+        .contains("纪委监委将人员类别由“其他”更正为“村（社区）基层自治组织管理人员”，理由：当事人为村委会副主任");
+  }
+
+  @Test
+  void theCommissionDoesNotReclassifyAnOfficialTheUnitPlacedInScope() {
+    ProcessInstance instance = cases.report(cases.validReport());
+
+    assertRefusedNaming("officialCategory", () -> complete(task("acknowledgeByDisciplineInspection", instance),
+        withVariables("disciplineAcknowledged", true, "officialCategory", "OTHER")));
+    assertThat(instance).isWaitingAt("acknowledgeByDisciplineInspection");
   }
 
   @Test
