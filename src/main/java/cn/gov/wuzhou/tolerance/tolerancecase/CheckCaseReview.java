@@ -32,7 +32,7 @@ public class CheckCaseReview implements TaskListener {
     boolean complex = fields.bool("complexCircumstances", "情况是否复杂");
     boolean wide = fields.bool("wideImpact", "是否涉及面广");
     boolean attention = fields.bool("highPublicAttention", "是否社会关注度高");
-    fields.text("reviewOpinion", "审查意见", 4000);
+    fields.text("reviewOpinion", "核查认定意见", 4000);
     task.setVariable("complexMatter", complex || wide || attention);
     Findings.recordCorrections(task, fields);
     confirmFiledWork(task, fields);

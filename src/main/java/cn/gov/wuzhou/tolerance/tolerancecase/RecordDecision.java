@@ -107,7 +107,10 @@ public class RecordDecision implements JavaDelegate {
     if (execution.hasVariable("correctionNote")) {
       parts.add(text(execution, "correctionNote"));
     }
-    parts.add("审查意见：" + text(execution, "reviewOpinion"));
+    if (execution.hasVariable(ShowOfficialRecord.RECORD)) {
+      parts.add(text(execution, ShowOfficialRecord.RECORD));
+    }
+    parts.add("核查认定意见：" + text(execution, "reviewOpinion"));
     if (execution.hasVariable("committeeDecision")) {
       parts.add("一事一议意见：" + text(execution, "jointOpinion"));
       parts.add("市委决定" + Determination.valueOf(determination).label() + "：" + text(execution, "committeeComment"));

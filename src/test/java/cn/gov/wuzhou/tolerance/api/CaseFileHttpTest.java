@@ -77,7 +77,7 @@ class CaseFileHttpTest {
     assertThat(acknowledgement.path("started").asText()).isNotBlank();
     assertThat(acknowledgement.path("ended").asText()).isNotBlank();
     assertThat(fact(acknowledgement.path("written"), "上级党委（党组）批示意见")).isEqualTo("立即整改，按时报告");
-    JsonNode review = step(file, "审查认定");
+    JsonNode review = step(file, "核查认定");
     assertThat(review.path("agency").asText()).isEqualTo("问责承办机关");
     assertThat(fact(review.path("written"), "符合决策程序")).isEqualTo("是");
     assertThat(file.path("opinions").findValuesAsText("text"))

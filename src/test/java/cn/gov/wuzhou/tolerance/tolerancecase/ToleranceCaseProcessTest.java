@@ -150,7 +150,7 @@ class ToleranceCaseProcessTest {
     assertThat(decisionNo).matches("WZRC-\\d{4}-\\d{4}");
     var decision = decisions.find(decisionNo).orElseThrow();
     assertThat(decision.determination()).isEqualTo("TOLERATE");
-    assertThat(decision.basis()).contains("规则建议容错免责").contains("审查意见");
+    assertThat(decision.basis()).contains("规则建议容错免责").contains("核查认定意见");
 
     execute(job(instance));
     assertThat(protections.ofDecision(decisionNo)).extracting(ProtectionNotice::matter)
@@ -403,6 +403,26 @@ class ToleranceCaseProcessTest {
     assertThat(nonCore).variables().containsEntry("recommendation", "TOLERATE");
     assertThat((String) runtimeService.getVariable(nonCore.getId(), "recommendationBasis")).contains("先批后补");
     assertThat(core).variables().containsEntry("recommendation", "MITIGATE");
+  }
+
+  @Test
+  void theReviewShowsTheOfficialsEarlierDecisionsAndTheBasisSaysWhetherThereWereAny() {
+    ProcessInstance first = cases.readyForReview();
+    String officialId = (String) runtimeService.getVariable(first.getId(), "officialId");
+    assertThat(first).variables().containsEntry("officialRecord", "当事人此前无容错纠错认定决定");
+    complete(task(first), CaseDriver.findingsWith("personalGain", "true"));
+    complete(task(first));
+    complete(task(first), withVariables("approved", "true"));
+    execute(job(first));
+    var earlier = decisions.findByProcessInstance(first.getId()).orElseThrow();
+    assertThat(earlier.basis()).contains("当事人此前无容错纠错认定决定");
+
+    ProcessInstance second = cases.report(cases.reportWith("officialId", officialId));
+    cases.acknowledgeReport(second);
+    cases.correct(second, today());
+
+    assertThat((String) runtimeService.getVariable(second.getId(), "officialRecord"))
+        .isEqualTo("当事人此前的容错纠错认定决定：" + earlier.decisionNo() + "（" + earlier.decidedOn() + "）不予容错");
   }
 
   @Test
