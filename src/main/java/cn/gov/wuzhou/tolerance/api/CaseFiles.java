@@ -164,7 +164,7 @@ class CaseFiles {
 
   private static String processName(HistoricProcessInstance instance) {
     return switch (instance.getProcessDefinitionKey()) {
-      case "toleranceCase" -> "容错纠错案件";
+      case "toleranceCase" -> "容错纠错事项";
       case "prefiling" -> "事前备案";
       default -> instance.getProcessDefinitionName();
     };

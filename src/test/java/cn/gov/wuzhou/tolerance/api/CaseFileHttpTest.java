@@ -62,7 +62,7 @@ class CaseFileHttpTest {
     assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
     JsonNode file = reply.body();
     assertThat(file.path("open").asBoolean()).isFalse();
-    assertThat(file.path("processName").asText()).isEqualTo("容错纠错案件");
+    assertThat(file.path("processName").asText()).isEqualTo("容错纠错事项");
     assertThat(fact(file.path("facts"), "当事人姓名")).isEqualTo("李明");
     assertThat(fact(file.path("facts"), "人员编号")).isEqualTo(officialId);
     assertThat(fact(file.path("facts"), "工作类别")).isEqualTo("乡村振兴");

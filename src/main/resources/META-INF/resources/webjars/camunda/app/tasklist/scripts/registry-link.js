@@ -1,5 +1,5 @@
 /*
- * 容错纠错: a link 登记查询 in Tasklist's header to the registry pages (<context>/registry/: 官员查询, 案卷, 统计),
+ * 容错纠错: a link 登记查询 in Tasklist's header to the registry pages (<context>/registry/: 干部查询, 案卷, 统计),
  * which use the same login.
  */
 
@@ -19,7 +19,7 @@ export default [{
     link.href = contextPath() + '/registry/';
     link.className = 'registry-link';
     link.textContent = '登记查询';
-    link.title = '官员查询、案卷和统计';
+    link.title = '干部查询、案卷和统计';
     node.replaceChildren(link);
   }
 }];
