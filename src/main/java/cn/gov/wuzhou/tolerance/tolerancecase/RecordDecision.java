@@ -98,6 +98,9 @@ public class RecordDecision implements JavaDelegate {
     if (execution.hasVariable("reclassification")) {
       parts.add("问责承办机关" + text(execution, "reclassification"));
     }
+    if (execution.hasVariable("discoveryCorrection")) {
+      parts.add(text(execution, "discoveryCorrection"));
+    }
     if (execution.hasVariable("scopeCorrection")) {
       parts.add(text(execution, "scopeCorrection"));
     }

@@ -229,23 +229,21 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void theDateTheCommissionReceivedTheReportDecidesWhetherItWasTimely() {
-    ProcessInstance reportedLate = cases.report(cases.reportWith(
-        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(10).toString()));
-    ProcessInstance forwardedAtOnce = cases.report(cases.reportWith(
-        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(2).toString()));
-    assertThat(reportedLate).variables().containsEntry("reportReceivedOn", today().minusDays(10).toString())
-        .doesNotContainKey("reportedTimely");
+  void theDateTheCommissionReceivedTheReportDecidesWhetherItWasTimelyInWorkingDays() {
+    // Monday 2 November 2026; the unit says it reported the same day
+    ProcessInstance reportedLate = cases.report(cases.reportWith("discoveredOn", "2026-11-02", "reportedOn", "2026-11-02"));
+    ProcessInstance forwardedAtOnce = cases.report(cases.reportWith("discoveredOn", "2026-11-02", "reportedOn", "2026-11-05"));
+    assertThat(reportedLate).variables().containsEntry("reportReceivedOn", "2026-11-02").doesNotContainKey("reportedTimely");
 
     assertRefusedNaming("reportReceivedOn", () -> complete(task("acknowledgeByDisciplineInspection", reportedLate),
-        withVariables("disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(11).toString())));
+        withVariables("disciplineAcknowledged", true, "reportReceivedOn", "2026-11-01")));
     complete(task("acknowledgeByDisciplineInspection", reportedLate), withVariables(
-        "disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(6).toString()));
+        "disciplineAcknowledged", true, "reportReceivedOn", "2026-11-06"));
     complete(task("acknowledgeByDisciplineInspection", forwardedAtOnce), withVariables(
-        "disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(9).toString()));
+        "disciplineAcknowledged", true, "reportReceivedOn", "2026-11-03"));
 
-    assertThat(reportedLate).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayDays", 4L);
-    assertThat(forwardedAtOnce).variables().containsEntry("reportedTimely", true).containsEntry("reportingDelayDays", 1L);
+    assertThat(reportedLate).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayWorkingDays", 4L);
+    assertThat(forwardedAtOnce).variables().containsEntry("reportedTimely", true).containsEntry("reportingDelayWorkingDays", 1L);
   }
 
   @Test
