@@ -104,7 +104,7 @@ run('desk', async (browser, state) => {
   assert.match(await commerceCard.innerText(), /报告单位[\s\S]*市商务局/, 'the card does not name the unit');
   assert.equal(await page.locator(`.tasks-list li:has-text("${otherOfficial}")`).count(), 0,
     'jiwei lists a task of a 藤县 case');
-  for (const text of await page.locator('.tasks-list li:has-text("容错纠错案件")').allInnerTexts()) {
+  for (const text of await page.locator('.tasks-list li:has-text("容错纠错事项")').allInnerTexts()) {
     assert.ok(text.includes('报告单位') && text.includes('当事人'), 'a case task without unit or official:\n' + text);
   }
   await assertNoNoise(page, 'jiwei', false);

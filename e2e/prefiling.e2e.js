@@ -108,7 +108,10 @@ run('prefiling', async (browser, state) => {
     .test(await calendar.evaluate(el => el.innerText + [...el.querySelectorAll('option')].map(o => o.text).join(' '))),
   'the date picker shows English month names');
   await screenshot(page, 'clerk-date-picker');
-  await date.fill('2026/12/15');
+  // 事前 means before: a plan starting in 30 days (one already under way is refused)
+  const plannedStart = new Date(Date.now() + 30 * 86400000);
+  await date.fill([plannedStart.getFullYear(), plannedStart.getMonth() + 1, plannedStart.getDate()]
+    .map((part, i) => i === 0 ? String(part) : String(part).padStart(2, '0')).join('/'));
   await date.press('Enter');
   await page.locator('[id$="Field_planTitle"]').click();
   await selectOption(page, 'filingAuthority', '纪检监察机关（本级纪委监委）');

@@ -2,7 +2,7 @@
 // Browser test of the registry pages (登记查询, /registry/), with the webapps' login:
 //
 //   1. a case of commerce-clerk is worked through to 容错免责 over REST, as the agencies do it in Tasklist;
-//   2. zuzhi logs in to Tasklist, follows 登记查询 in the header, searches the official by name on 官员查询 and sees
+//   2. zuzhi logs in to Tasklist, follows 登记查询 in the header, searches the official by name on 干部查询 and sees
 //      年度考核 with the decision number; the same by 人员编号; opens the case file from the number (steps with agency
 //      and person, the decision, the notices);
 //   3. tengxian-clerk, logged in, cannot open commerce-clerk's case file (the page says it is not in its scope;
@@ -57,7 +57,7 @@ run('registry', async (browser, state) => {
   await page.locator('form#query button[type=submit]').click();
   const protections = page.locator(`section.official[data-official-id="${officialId}"] table.protections`);
   await protections.waitFor();
-  console.log(`  官员查询 answered in ${Date.now() - started} ms`);
+  console.log(`  干部查询 answered in ${Date.now() - started} ms`);
   const annual = protections.locator('tr:has-text("年度考核")');
   assert.equal(await annual.count(), 1, 'no 年度考核 row');
   assert.ok((await annual.innerText()).includes(decisionNo), `年度考核 without ${decisionNo}`);

@@ -89,7 +89,7 @@ const Registry = (() => {
     const link = (href, text) => h('a', { href, class: here === href ? 'active' : null }, text);
     return h('header', { class: 'registry-header no-print' },
       h('a', { class: 'brand', href: 'index.html' }, '容错纠错 · 登记查询'),
-      h('nav', {}, link('cases.html', '我的事项'), link('official.html', '官员查询'), link('case.html', '案卷'), link('stats.html', '统计'),
+      h('nav', {}, link('cases.html', '我的事项'), link('official.html', '干部查询'), link('case.html', '案卷'), link('stats.html', '统计'),
         link('rules.html', '规则预览')),
       h('span', { class: 'user' }, user ? user.name || user.userId : ''),
       h('a', { href: root + 'camunda/app/tasklist/' }, '任务列表'),

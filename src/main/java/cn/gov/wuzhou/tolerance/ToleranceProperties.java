@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoPassword  password of every demo user
  * @param adminPassword password of the {@code admin} user; required when demo users are off
  * @param zone          time zone in which "today" is reckoned for dates and numbers
- * @param reportingDeadlineDays  days from discovery within which an error report counts as timely (M5)
+ * @param reportingDeadlineWorkingDays  working days from discovery within which an error report counts as timely (M5)
  * @param correctionDeadlineDays days from the report within which the correction is due (M5)
  * @param supervisionIntervalDays while a correction is overdue, the superior committee is asked to supervise
  *                               at the deadline and again after each such interval
@@ -24,7 +24,7 @@ public record ToleranceProperties(
     String demoPassword,
     String adminPassword,
     String zone,
-    Integer reportingDeadlineDays,
+    Integer reportingDeadlineWorkingDays,
     Integer correctionDeadlineDays,
     Integer supervisionIntervalDays,
     Integer correctionClosingDays,
@@ -35,7 +35,7 @@ public record ToleranceProperties(
 
   public ToleranceProperties {
     zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
-    reportingDeadlineDays = reportingDeadlineDays == null ? 3 : reportingDeadlineDays;
+    reportingDeadlineWorkingDays = reportingDeadlineWorkingDays == null ? 3 : reportingDeadlineWorkingDays;
     correctionDeadlineDays = correctionDeadlineDays == null ? 30 : correctionDeadlineDays;
     supervisionIntervalDays = supervisionIntervalDays == null ? 15 : supervisionIntervalDays;
     correctionClosingDays = correctionClosingDays == null ? 60 : correctionClosingDays;

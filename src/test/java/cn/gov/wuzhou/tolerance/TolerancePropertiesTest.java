@@ -18,7 +18,7 @@ class TolerancePropertiesTest {
     ToleranceProperties defaults = new ToleranceProperties(true, "demo", "demo", null, null, null, null, null, null);
 
     assertThat(defaults.zone()).isEqualTo("Asia/Shanghai");
-    assertThat(defaults.reportingDeadlineDays()).isEqualTo(3);
+    assertThat(defaults.reportingDeadlineWorkingDays()).isEqualTo(3);
     assertThat(defaults.correctionDeadlineDays()).isEqualTo(30);
     assertThat(defaults.supervisionIntervalDays()).isEqualTo(15);
     assertThat(defaults.correctionClosingDays()).isEqualTo(60);

@@ -190,7 +190,7 @@ class CaseFiles {
 
   static String processName(String processKey, String definitionName) {
     return switch (processKey) {
-      case "toleranceCase" -> "容错纠错案件";
+      case "toleranceCase" -> "容错纠错事项";
       case "prefiling" -> "事前备案";
       default -> definitionName;
     };

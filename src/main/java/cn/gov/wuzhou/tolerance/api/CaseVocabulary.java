@@ -98,7 +98,7 @@ final class CaseVocabulary {
     label("wideImpact", "涉及面广");
     label("highPublicAttention", "社会关注度高");
     label("reclassificationReason", "更正理由");
-    label("reviewOpinion", "审查意见");
+    label("reviewOpinion", "核查认定意见");
     label("recommendation", "规则建议");
     label("recommendationBasis", "建议依据");
     label("proposedDetermination", "拟认定结果");
@@ -109,8 +109,8 @@ final class CaseVocabulary {
     label("meetingDate", "会商日期");
     label("opinion", "会商意见");
     label("opinionComment", "意见说明");
-    label("jointRecommendation", "联席会商建议");
-    label("jointOpinion", "联席会商意见");
+    label("jointRecommendation", "一事一议建议");
+    label("jointOpinion", "一事一议意见");
     label("committeeDecision", "党委决定");
     label("committeeComment", "决定理由");
     label("determination", "认定结果");

@@ -4,7 +4,7 @@ package cn.gov.wuzhou.tolerance.common;
 public enum Circumstance implements Coded {
   KEY_WORK("重点工作"),
   KEY_AREA("重点领域"),
-  SERVICE_INNOVATION("招商引资、招才引智、服务企业"),
+  SERVICE_INNOVATION("招商引资、招才引智、服务企业、政务服务"),
   OTHER("其他");
 
   private final String label;

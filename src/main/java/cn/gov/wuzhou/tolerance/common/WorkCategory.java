@@ -12,6 +12,7 @@ public enum WorkCategory implements Coded {
   INVESTMENT_ATTRACTION("招商引资", Circumstance.SERVICE_INNOVATION),
   TALENT_ATTRACTION("招才引智", Circumstance.SERVICE_INNOVATION),
   ENTERPRISE_SERVICE("服务企业", Circumstance.SERVICE_INNOVATION),
+  GOVERNMENT_SERVICE("政务服务（审批服务）", Circumstance.SERVICE_INNOVATION),
   OTHER("其他", Circumstance.OTHER);
 
   private final String label;

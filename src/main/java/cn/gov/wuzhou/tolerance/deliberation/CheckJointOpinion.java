@@ -12,7 +12,7 @@ public class CheckJointOpinion implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    fields.outcome("jointRecommendation", "联席会商建议");
-    fields.text("jointOpinion", "联席会商意见", 4000);
+    fields.outcome("jointRecommendation", "一事一议建议");
+    fields.text("jointOpinion", "一事一议意见", 4000);
   }
 }

@@ -1,9 +1,12 @@
 package cn.gov.wuzhou.tolerance.prefiling;
 
 import cn.gov.wuzhou.tolerance.common.Fields;
+import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
 import cn.gov.wuzhou.tolerance.identity.Agencies;
 import cn.gov.wuzhou.tolerance.identity.Jurisdiction.Role;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("checkPrefilingPlan")
 public class CheckPrefilingPlan implements ExecutionListener, TaskListener {
+
+  private final Today today;
+
+  public CheckPrefilingPlan(Today today) {
+    this.today = today;
+  }
 
   static final List<String> FILING_AUTHORITIES =
       List.of(Agencies.DISCIPLINE_INSPECTION, Agencies.DISPATCHED_DISCIPLINE_GROUP);
@@ -37,14 +46,22 @@ public class CheckPrefilingPlan implements ExecutionListener, TaskListener {
     check(task);
   }
 
-  private static void check(VariableScope variables) {
+  private void check(VariableScope variables) {
     Fields fields = new Fields(variables);
     fields.text("planTitle", "方案名称", 200);
     fields.text("planSummary", "方案内容摘要", 4000);
     fields.code("workCategory", "工作类别", WorkCategory.class);
     fields.code("innovationNature", "创新性质", InnovationNature.class);
     fields.text("riskAssessment", "风险评估", 4000);
-    fields.date("plannedStart", "计划实施日期");
+    notUnderWay(fields.date("plannedStart", "计划实施日期"), today.date());
     fields.oneOf("filingAuthority", "备案机关", FILING_AUTHORITIES);
+  }
+
+  /** 事前 means before: a plan already under way on the day it would be filed or registered is no 事前备案. */
+  static void notUnderWay(LocalDate plannedStart, LocalDate day) {
+    if (plannedStart.isBefore(day)) {
+      throw new InvalidFieldException("plannedStart", "计划实施日期", "（" + plannedStart + "）早于今天（" + day
+          + "），方案已开始实施，不属于事前备案：事前备案须在实施前提出");
+    }
   }
 }

@@ -4,6 +4,7 @@ import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,6 +55,12 @@ public class PrefilingRegistry {
   public Optional<PrefilingRecord> find(String prefilingNo) {
     return jdbc.query("SELECT * FROM prefiling WHERE prefiling_no = ?", PrefilingRegistry::map, prefilingNo)
         .stream().findFirst();
+  }
+
+  /** A unit's registered filings, newest first: what a case of that unit may name as its 事前备案. */
+  public List<PrefilingRecord> ofUnit(String unitGroup) {
+    return jdbc.query("SELECT * FROM prefiling WHERE unit_group = ? ORDER BY registered_on DESC, prefiling_no DESC",
+        PrefilingRegistry::map, unitGroup);
   }
 
   /** The pre-filing a registered {@code prefiling} process instance wrote. */

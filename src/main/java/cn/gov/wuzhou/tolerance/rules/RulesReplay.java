@@ -159,6 +159,7 @@ public class RulesReplay {
     facts.put("prefiled", record.prefiled());
     facts.put("reportedTimely", record.reportedTimely());
     facts.put("correctedTimely", record.correctedTimely());
+    facts.put("correctionVerified", record.correctionVerifiedOn() != null);
     facts.put("complexMatter", record.complexMatter());
     facts.put("actedInPublicInterest", findings.actedInPublicInterest());
     facts.put("followedDecisionProcedure", findings.followedDecisionProcedure());

@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.tolerancecase;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
+import cn.gov.wuzhou.tolerance.common.WorkingDays;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,10 +20,12 @@ public class AssessTimeliness implements JavaDelegate {
 
   private final SetCorrectionDeadline deadline;
   private final ToleranceProperties properties;
+  private final WorkingDays workingDays;
 
-  public AssessTimeliness(SetCorrectionDeadline deadline, ToleranceProperties properties) {
+  public AssessTimeliness(SetCorrectionDeadline deadline, ToleranceProperties properties, WorkingDays workingDays) {
     this.deadline = deadline;
     this.properties = properties;
+    this.workingDays = workingDays;
   }
 
   @Override
@@ -30,6 +33,7 @@ public class AssessTimeliness implements JavaDelegate {
     deadline.execute(execution);
     long delay = ChronoUnit.DAYS.between(date(execution, "discoveredOn"), date(execution, "reportedOn"));
     execution.setVariable("reportingDelayDays", delay);
-    execution.setVariable("reportedTimely", delay <= properties.reportingDeadlineDays());
+    execution.setVariable("reportedTimely",
+        workingDays.between(date(execution, "discoveredOn"), date(execution, "reportedOn")) <= properties.reportingDeadlineWorkingDays());
   }
 }

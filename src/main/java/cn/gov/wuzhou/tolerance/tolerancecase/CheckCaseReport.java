@@ -1,9 +1,12 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
+
 import cn.gov.wuzhou.tolerance.common.Fields;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
+import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -17,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class CheckCaseReport implements ExecutionListener {
 
   private final Today today;
+  private final PrefilingRegistry prefilings;
 
-  public CheckCaseReport(Today today) {
+  public CheckCaseReport(Today today, PrefilingRegistry prefilings) {
     this.today = today;
+    this.prefilings = prefilings;
   }
 
   @Override
@@ -38,7 +43,16 @@ public class CheckCaseReport implements ExecutionListener {
     String roles = fields.optionalText(OfficialRoles.FIELD, OfficialRoles.LABEL, 200);
     OfficialRoles.checked(roles);
     execution.setVariable("officialRolesText", roles == null ? "无" : OfficialRoles.labels(roles));
-    fields.optionalText("prefilingNo", "事前备案编号", 20);
+    String prefilingNo = fields.optionalText("prefilingNo", "事前备案编号", 20);
+    if (prefilingNo != null) {
+      // chosen from the unit's own registered filings; whether it counts as 事前 is for the link step to say
+      String unitGroup = text(execution, "unitGroup");
+      if (prefilings.find(prefilingNo).filter(filing -> filing.unitGroup().equals(unitGroup)).isEmpty()) {
+        throw new InvalidFieldException("prefilingNo", "事前备案编号", "（" + prefilingNo + "）不是本单位已登记的事前备案，"
+            + "请从本单位的备案中选择，或不填");
+      }
+      execution.setVariable("prefilingNo", prefilingNo);
+    }
 
     LocalDate now = today.date();
     LocalDate discoveredOn = fields.date("discoveredOn", "发现日期");

@@ -19,14 +19,8 @@ public class CheckCaseReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    // required by the form; cases begun on the first process version were not asked
-    if (task.getVariable("actedInPublicInterest") != null) {
-      fields.bool("actedInPublicInterest", "是否出于公心、担当尽责");
-    }
-    fields.bool("followedDecisionProcedure", "是否符合决策程序");
-    fields.bool("violatedDisciplineOrLaw", "是否违反党纪和法律法规");
-    fields.bool("subjectiveIntent", "是否存在主观故意");
-    fields.bool("personalGain", "是否谋取私利");
+    // a case begun on the first process version was not asked 出于公心 by its form: it answers now, or stays here
+    Findings.read(fields);
     fields.code("officialCategory", "人员类别", OfficialCategory.class);
     fields.code("workCategory", "工作类别", WorkCategory.class);
     ErrorType errorType = fields.code("errorType", "错情类型", ErrorType.class);
@@ -38,8 +32,11 @@ public class CheckCaseReview implements TaskListener {
     boolean complex = fields.bool("complexCircumstances", "情况是否复杂");
     boolean wide = fields.bool("wideImpact", "是否涉及面广");
     boolean attention = fields.bool("highPublicAttention", "是否社会关注度高");
-    fields.text("reviewOpinion", "审查意见", 4000);
+    fields.text("reviewOpinion", "核查认定意见", 4000);
     task.setVariable("complexMatter", complex || wide || attention);
+    Findings.recordCorrections(task, fields);
+    confirmFiledWork(task, fields);
+    task.removeVariable("reviewAgain");
 
     List<String> changes = Reclassification.changes(task);
     String reason = fields.optionalText("reclassificationReason", "更正理由", 2000);
@@ -50,6 +47,25 @@ public class CheckCaseReview implements TaskListener {
           "不能为空：" + String.join("，", changes) + "，须写明理由");
     } else {
       task.setVariable("reclassification", String.join("，", changes) + "，理由：" + reason);
+    }
+  }
+
+  /**
+   * A case that names a filing: the office confirms the error arose in the filed work (事前备案 is a basis for the
+   * determination of that work, not of any later work of the unit), or says why not. The link step that follows
+   * ({@link PrefilingLink}) counts the filing only when confirmed.
+   */
+  private static void confirmFiledWork(DelegateTask task, Fields fields) {
+    Object number = task.getVariable("prefilingNo");
+    if (!(number instanceof String filing) || filing.isBlank()) {
+      task.removeVariable("errorInFiledWork");
+      return;
+    }
+    if (fields.bool("errorInFiledWork", "错情是否发生在所备案的工作中")) {
+      task.removeVariable("filedWorkReason");
+    } else if (fields.optionalText("filedWorkReason", "不属于所备案工作的理由", 2000) == null) {
+      throw new InvalidFieldException("filedWorkReason", "不属于所备案工作的理由",
+          "不能为空：认定错情不是发生在所备案的工作中时须写明");
     }
   }
 }

@@ -24,6 +24,7 @@ public class CloseUnverifiedCorrection implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("correctedTimely", false);
+    execution.setVariable("correctionVerified", false); // never verified: no ground for 减轻处理 either
     execution.setVariable("correctionNote", "整改期限（" + text(execution, "correctionDeadline") + "）届满 "
         + properties.correctionClosingDays() + " 日仍未核实整改到位，按未及时纠错处理");
   }

@@ -51,7 +51,7 @@ final class DecisionDocuments {
     if (d.reclassification() != null && !d.reclassification().isBlank()) {
       body.add("问责承办机关" + stripEnd(d.reclassification()) + "。");
     }
-    body.add(OfficialDocument.heading("三、审查认定情况"));
+    body.add(OfficialDocument.heading("三、核查认定情况"));
     body.add(findings(d.findings(), d.complexMatter()));
     body.add(OfficialDocument.heading("四、适用规则"));
     body.add("依照容错认定规则" + (d.rules().definitionId() == null ? "" : "（" + d.rules().definitionId().split(":")[0]
@@ -98,8 +98,8 @@ final class DecisionDocuments {
     finding(parts, f.subjectiveIntent(), "存在主观故意", "无主观故意");
     finding(parts, f.personalGain(), "谋取私利", "未谋取私利");
     finding(parts, f.nonCoreDocumentsOnly(), "只涉及非核心要件", "涉及核心要件");
-    String text = parts.isEmpty() ? "（本事项登记时未记录逐项审查认定）" : "经审查：" + String.join("，", parts);
-    return text + (complex ? "；本事项属于复杂事项，经一事一议联席会商后由市委决定。" : "。");
+    String text = parts.isEmpty() ? "（本事项登记时未记录逐项审查认定）" : "经核查认定：" + String.join("，", parts);
+    return text + (complex ? "；本事项属于复杂事项，经一事一议后由党委决定。" : "。");
   }
 
   private static void finding(List<String> parts, Boolean value, String found, String notFound) {

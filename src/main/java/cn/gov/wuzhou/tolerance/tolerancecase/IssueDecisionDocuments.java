@@ -2,7 +2,6 @@ package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
-import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.document.CaseDocument;
 import cn.gov.wuzhou.tolerance.document.IssuedDocuments;
@@ -50,24 +49,49 @@ public class IssueDecisionDocuments implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = execution.getProcessInstanceId();
-    DecisionRecord decision = decisions.findByProcessInstance(caseId)
-        .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no decision record"));
-    String caseNo = execution.getProcessBusinessKey() == null ? caseId : execution.getProcessBusinessKey();
-    String decidingBody = groupName(execution.hasVariable("committeeDecision") ? COMMITTEE
-        : text(execution, Role.PARTY_COMMITTEE.variable()));
+    DecisionRecord decision = decision(caseId);
+    String caseNo = caseNo(execution);
+    String decidingBody = decidingBody(execution);
     CaseDocument issued = documents.issue(caseId, caseId, DECISION, DecisionDocuments.DECISION_TITLE + "（"
         + decision.decisionNo() + "）.pdf", () -> DecisionDocuments.decision(decision, caseNo,
             text(execution, "errorDescription"), decidingBody));
     execution.setVariable("decisionDocumentId", issued.id());
     mail.decisionServed(caseNo, text(execution, "unitGroup"), issued.id(), identity);
-    if (Determination.TOLERATE.name().equals(decision.determination())) {
-      for (String group : notices.groups(execution)) {
-        String matters = notices.mattersOf(execution, group);
-        documents.issue(caseId, caseId, NOTICE + group, DecisionDocuments.NOTICE_TITLE + "（" + decision.decisionNo()
-            + "，" + groupName(group) + "）.pdf", () -> DecisionDocuments.notice(decision, caseNo, groupName(group),
-                matters, decidingBody, today.date()));
-      }
+  }
+
+  /**
+   * The 结果运用通知书 to each body that takes note, once the organization department has confirmed the official's
+   * roles (called by {@code issueProtectionNotices}, so the notices follow the confirmed roles).
+   */
+  void issueNotices(DelegateExecution execution) {
+    String caseId = execution.getProcessInstanceId();
+    DecisionRecord decision = decision(caseId);
+    String caseNo = caseNo(execution);
+    String decidingBody = decidingBody(execution);
+    for (String group : notices.groups(execution)) {
+      String matters = notices.mattersOf(execution, group);
+      documents.issue(caseId, caseId, NOTICE + group, DecisionDocuments.NOTICE_TITLE + "（" + decision.decisionNo()
+          + "，" + groupName(group) + "）.pdf", () -> DecisionDocuments.notice(decision, caseNo, groupName(group),
+              matters, decidingBody, today.date()));
     }
+  }
+
+  private DecisionRecord decision(String caseId) {
+    return decisions.findByProcessInstance(caseId)
+        .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no decision record"));
+  }
+
+  private static String caseNo(DelegateExecution execution) {
+    return execution.getProcessBusinessKey() == null ? execution.getProcessInstanceId() : execution.getProcessBusinessKey();
+  }
+
+  /** The party committee that approved, or after 一事一议 the committee that decided (市委 or a county's 县委). */
+  private String decidingBody(DelegateExecution execution) {
+    if (!execution.hasVariable("committeeDecision")) {
+      return groupName(text(execution, Role.PARTY_COMMITTEE.variable()));
+    }
+    return groupName(execution.hasVariable(Role.DECIDING_COMMITTEE.variable())
+        ? text(execution, Role.DECIDING_COMMITTEE.variable()) : COMMITTEE);
   }
 
   private String groupName(String groupId) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code issueProtectionNotices} (M6, 结果运用): one notice per protected matter that concerns the
- * tolerated official, each awaiting the bodies that handle it ({@link ProtectionNotices}).
+ * tolerated official, each awaiting the bodies that handle it ({@link ProtectionNotices}), and a 结果运用通知书 (PDF)
+ * to each of those bodies.
  */
 @Component("issueProtectionNotices")
 public class IssueProtectionNotices implements JavaDelegate {
@@ -25,14 +26,16 @@ public class IssueProtectionNotices implements JavaDelegate {
   private final DecisionRegistry decisions;
   private final EntitledSteps entitled;
   private final ProtectionNotices notices;
+  private final IssueDecisionDocuments documents;
   private final Today today;
 
   public IssueProtectionNotices(ProtectionRegistry registry, DecisionRegistry decisions, EntitledSteps entitled,
-      ProtectionNotices notices, Today today) {
+      ProtectionNotices notices, IssueDecisionDocuments documents, Today today) {
     this.registry = registry;
     this.decisions = decisions;
     this.entitled = entitled;
     this.notices = notices;
+    this.documents = documents;
     this.today = today;
   }
 
@@ -52,5 +55,6 @@ public class IssueProtectionNotices implements JavaDelegate {
     registry.issue(decisionNo, text(execution, "officialId"), text(execution, "officialName"),
         today.date(), matters);
     execution.setVariable("protectedMatters", matters.stream().map(ProtectedMatter::label).collect(Collectors.joining("、")));
+    documents.issueNotices(execution);
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a case's pre-filing number counts (M4, 事前备案): the filing exists, is the same unit's, is for the
- * same work, was registered on or before the error's discovery and planned to start no later. A number that
+ * same work, was registered before its plan started (事前), on or before the error's discovery, and planned to
+ * start no later; the accountability office then confirms at review that the error arose in the filed work. A number that
  * does not qualify is no error: {@code prefiled} is false and {@code prefilingNote} says which condition
  * failed. Reviewers see the filed plan itself ({@code prefilingPlanTitle}, …), whether it counts or not.
  */
@@ -38,8 +39,14 @@ class PrefilingLink {
     });
     String note = note(number, filing, text(execution, "unitGroup"), text(execution, "workCategory"),
         date(execution, "discoveredOn"));
+    Object inFiledWork = execution.getVariable("errorInFiledWork"); // the office's finding at review, none before
+    if (note == null && Boolean.FALSE.equals(inFiledWork)) {
+      note = "备案编号 " + number.strip() + " 经核查认定错情不是发生在所备案的工作中，不作为事前备案："
+          + text(execution, "filedWorkReason").replaceAll("[。；;.\\s]+$", "");
+    }
     execution.setVariable("prefiled", note == null);
-    execution.setVariable("prefilingNote", note == null ? "已事前备案：" + number.strip() : note);
+    execution.setVariable("prefilingNote", note != null ? note : "已事前备案：" + number.strip()
+        + (Boolean.TRUE.equals(inFiledWork) ? "，经核查认定错情发生在所备案的工作中" : "，待核查认定错情是否发生在所备案的工作中"));
   }
 
   /** Why the number does not count as a pre-filing, or null when it does. */
@@ -58,6 +65,10 @@ class PrefilingLink {
     if (!plan.workCategory().equals(workCategory)) {
       return "备案编号 " + number + " 备案的是" + WorkCategory.valueOf(plan.workCategory()).label() + "工作，与本案的"
           + WorkCategory.valueOf(workCategory).label() + "工作不同，不作为事前备案";
+    }
+    if (plan.registeredOn().isAfter(plan.plannedStart())) {
+      return "备案编号 " + number + " 于 " + plan.registeredOn() + " 登记，方案计划于 " + plan.plannedStart()
+          + " 实施，登记时已在实施，不属于事前备案";
     }
     if (plan.registeredOn().isAfter(discoveredOn)) {
       return "备案编号 " + number + " 于 " + plan.registeredOn() + " 登记，晚于错情发现日期 " + discoveredOn

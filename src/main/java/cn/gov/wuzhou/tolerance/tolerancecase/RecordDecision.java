@@ -49,6 +49,11 @@ public class RecordDecision implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     // a model reaches the registry only through this delegate (the expression sandbox lets nothing else call it)
     entitled.demand(execution.getProcessInstanceId());
+    // the last guard before the registry: whatever path led here, adverse findings admit only 不予容错
+    String conflict = BindingFindings.conflict(execution, Determination.valueOf(text(execution, "determination")));
+    if (conflict != null) {
+      throw new IllegalStateException("认定决定未登记：" + conflict);
+    }
     LocalDate decidedOn = today.date();
     String decisionNo = registry.record(new DecisionRecord(
         null,
@@ -123,12 +128,24 @@ public class RecordDecision implements JavaDelegate {
     if (execution.hasVariable("reclassification")) {
       parts.add("问责承办机关" + text(execution, "reclassification"));
     }
+    if (execution.hasVariable("discoveryCorrection")) {
+      parts.add(text(execution, "discoveryCorrection"));
+    }
+    if (execution.hasVariable("scopeCorrection")) {
+      parts.add(text(execution, "scopeCorrection"));
+    }
+    if (execution.hasVariable("findingsCorrection")) {
+      parts.add(text(execution, "findingsCorrection"));
+    }
     if (execution.hasVariable("correctionNote")) {
       parts.add(text(execution, "correctionNote"));
     }
-    parts.add("审查意见：" + text(execution, "reviewOpinion"));
+    if (execution.hasVariable(ShowOfficialRecord.RECORD)) {
+      parts.add(text(execution, ShowOfficialRecord.RECORD));
+    }
+    parts.add("核查认定意见：" + text(execution, "reviewOpinion"));
     if (execution.hasVariable("committeeDecision")) {
-      parts.add("一事一议联席会商意见：" + text(execution, "jointOpinion"));
+      parts.add("一事一议意见：" + text(execution, "jointOpinion"));
       // the 市委, or a county's 县委 ("市委" for deliberations that did not yet name who decided)
       String committee = execution.hasVariable("decidingCommitteeName") ? text(execution, "decidingCommitteeName") : "市委";
       parts.add(committee + "决定" + Determination.valueOf(determination).label() + "：" + text(execution, "committeeComment"));

@@ -85,7 +85,7 @@ class CaseFileHttpTest {
     assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
     JsonNode file = reply.body();
     assertThat(file.path("open").asBoolean()).isFalse();
-    assertThat(file.path("processName").asText()).isEqualTo("容错纠错案件");
+    assertThat(file.path("processName").asText()).isEqualTo("容错纠错事项");
     assertThat(fact(file.path("facts"), "当事人姓名")).isEqualTo("李明");
     assertThat(fact(file.path("facts"), "人员编号")).isEqualTo(officialId);
     assertThat(fact(file.path("facts"), "工作类别")).isEqualTo("乡村振兴");
@@ -100,7 +100,7 @@ class CaseFileHttpTest {
     assertThat(acknowledgement.path("started").asText()).isNotBlank();
     assertThat(acknowledgement.path("ended").asText()).isNotBlank();
     assertThat(fact(acknowledgement.path("written"), "上级党委（党组）批示意见")).isEqualTo("立即整改，按时报告");
-    JsonNode review = step(file, "审查认定");
+    JsonNode review = step(file, "核查认定");
     assertThat(review.path("agency").asText()).isEqualTo("问责承办机关");
     assertThat(fact(review.path("written"), "符合决策程序")).isEqualTo("是");
     assertThat(fact(step(file, "审批认定意见").path("written"), "审批结论")).isEqualTo("同意");

@@ -43,7 +43,7 @@ class ClientMistakesHttpTest {
     rest = new Rest(port);
     prefiling = rest.post("commerce-clerk", "/engine-rest/process-definition/key/prefiling/start", Rest.withVariables(
         Map.of("planTitle", "试点", "planSummary", "摘要", "workCategory", "KEY_REFORM", "innovationNature", "EXPLORATORY",
-            "riskAssessment", "评估", "plannedStart", "2026-12-01", "filingAuthority", "discipline-inspection")))
+            "riskAssessment", "评估", "plannedStart", "2030-12-01", "filingAuthority", "discipline-inspection")))
         .text("id");
     review = taskService.createTaskQuery().processInstanceId(prefiling).singleResult().getId();
   }

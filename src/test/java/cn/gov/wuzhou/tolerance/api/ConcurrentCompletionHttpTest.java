@@ -113,7 +113,7 @@ class ConcurrentCompletionHttpTest {
   private String reviewTask() {
     Reply started = rest.post("commerce-clerk", "/engine-rest/process-definition/key/prefiling/start",
         Rest.withVariables(Map.of("planTitle", "试点", "planSummary", "摘要", "workCategory", "KEY_REFORM",
-            "innovationNature", "EXPLORATORY", "riskAssessment", "评估", "plannedStart", "2026-12-01",
+            "innovationNature", "EXPLORATORY", "riskAssessment", "评估", "plannedStart", "2030-12-01",
             "filingAuthority", "discipline-inspection")));
     return rest.get("jiwei", "/engine-rest/task?processInstanceId=" + started.text("id")).body().get(0)
         .path("id").asText();

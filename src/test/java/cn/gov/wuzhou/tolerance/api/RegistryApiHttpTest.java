@@ -66,6 +66,18 @@ class RegistryApiHttpTest {
     assertThat(rest.get("paizhu", "/api/prefilings/" + number).status()).isEqualTo(200);
   }
 
+  @Test
+  void aUnitListsItsOwnFilingsByNumberAndTitleToNameOneInACase() {
+    String number = prefiling("unit-commerce");
+
+    Reply own = rest.get("commerce-clerk", "/api/prefilings?unitGroup=unit-commerce");
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.body().findValuesAsText("prefilingNo")).contains(number);
+    assertThat(own.body()).allSatisfy(filing -> assertThat(filing.path("unitGroup").asText()).isEqualTo("unit-commerce"))
+        .anySatisfy(filing -> assertThat(filing.path("planTitle").asText()).isNotBlank());
+    assertThat(rest.get("tengxian-clerk", "/api/prefilings?unitGroup=unit-commerce").status()).isEqualTo(404);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/api/prefilings/WZBA-19-1", "/api/decisions/WZBA-2019-0001", "/api/decisions?size=101",
       "/api/decisions?page=-1", "/api/decisions?page=first", "/api/protections", "/api/protections?officialId=",

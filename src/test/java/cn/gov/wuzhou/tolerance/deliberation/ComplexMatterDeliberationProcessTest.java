@@ -130,6 +130,27 @@ class ComplexMatterDeliberationProcessTest {
   }
 
   @Test
+  void theCommitteeCannotTolerateWhatTheOfficeFoundDoneForPersonalGain() {
+    ProcessInstance caseInstance = cases.readyForReview();
+    Map<String, Object> findings = CaseDriver.findingsWith("wideImpact", "true");
+    findings.put("personalGain", "true");
+    complete(task(caseInstance), findings);
+    ProcessInstance deliberation = convened(caseInstance);
+    for (String group : new String[] {"discipline-inspection", "organization-dept", "hr-social-security",
+        "staffing-office", "justice-bureau"}) {
+      giveOpinion(deliberation, group, "NOT_TOLERATE", "谋取私利");
+    }
+    complete(task(deliberation), withVariables("jointRecommendation", "NOT_TOLERATE", "jointOpinion", "不予容错"));
+
+    var refusal = assertRefusedNaming("committeeDecision", () -> complete(task(deliberation),
+        withVariables("committeeDecision", "TOLERATE", "committeeComment", "酌定容错")));
+    assertThat(refusal.getMessage()).contains("谋取私利");
+    assertThat(deliberation).isWaitingAt("decideByCommittee").variables().doesNotContainKey("committeeDecision");
+    complete(task(deliberation), withVariables("committeeDecision", "NOT_TOLERATE", "committeeComment", "谋取私利"));
+    assertThat(deliberation).isEnded();
+  }
+
+  @Test
   void onlyTheCaseFactsPassIntoTheDeliberation() {
     ProcessInstance caseInstance = cases.reviewedAsComplex();
     ProcessInstance deliberation = calledProcessInstance("complexMatterDeliberation", caseInstance);

@@ -298,6 +298,8 @@ class DocumentApiHttpTest {
   @Test
   void aFinishedCaseKeepsItsDocumentsAndTakesNoMore() {
     String id = report(CaseDriver.validReport(today.date()), "officialCategory", "OTHER");
+    desk.work("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection",
+        Map.of("disciplineAcknowledged", true, "scopeReason", "当事人不行使公权力"));
     desk.awaitEnded("commerce-clerk", id);
 
     Reply refused = rest.upload("commerce-clerk", documents(id), Samples.pdf("迟交.pdf"), Map.of());

@@ -162,6 +162,36 @@ class CountyJurisdictionHttpTest {
     assertThat(refused.text("field")).isEqualTo("officialRoles");
   }
 
+  @Test
+  void aTengxianReportAcrossTheNationalDayHolidayIsCountedInWorkingDaysFromTheDateTheCommissionConfirms() {
+    Map<String, Object> report = new LinkedHashMap<>(CaseDriver.validReport(today.date()));
+    report.put("discoveredOn", "2026-09-28"); // a Monday; the unit's word
+    report.put("reportedOn", "2026-10-09");
+    String id = rest.post("tengxian-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(report)).text("id");
+    String acknowledgement = desk.claim("tengxian-jiwei", "tengxian-discipline-inspection", id,
+        "acknowledgeByDisciplineInspection");
+
+    Reply unexplained = rest.post("tengxian-jiwei", "/engine-rest/task/" + acknowledgement + "/submit-form",
+        Rest.withVariables(Map.of("disciplineAcknowledged", true, "reportReceivedOn", "2026-10-09",
+            "confirmedDiscoveredOn", "2026-09-30")));
+    assertThat(unexplained.status()).isEqualTo(400);
+    assertThat(unexplained.text("field")).isEqualTo("discoveryCorrectionReason");
+    assertThat(desk.variable("tengxian-jiwei", id, "discoveredOn").asText()).isEqualTo("2026-09-28");
+
+    // discovered Wednesday 30 September, received Friday 9 October: 1–7 October are public holidays, so
+    // only the 8th and the 9th are working days — within the city's three, though nine calendar days passed
+    desk.complete("tengxian-jiwei", acknowledgement, Map.of("disciplineAcknowledged", true,
+        "reportReceivedOn", "2026-10-09", "confirmedDiscoveredOn", "2026-09-30",
+        "discoveryCorrectionReason", "经核实，项目监理于9月30日首次书面报告偏差"));
+
+    assertThat(desk.variable("tengxian-jiwei", id, "discoveredOn").asText()).isEqualTo("2026-09-30");
+    assertThat(desk.variable("tengxian-jiwei", id, "reportedDiscoveredOn").asText()).isEqualTo("2026-09-28");
+    assertThat(desk.variable("tengxian-jiwei", id, "reportingDelayDays").asLong()).isEqualTo(9);
+    assertThat(desk.variable("tengxian-jiwei", id, "reportingDelayWorkingDays").asLong()).isEqualTo(2);
+    assertThat(desk.variable("tengxian-jiwei", id, "reportedTimely").asBoolean()).isTrue();
+  }
+
   private String decidedCommerceCase() {
     String id = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
         Rest.withVariables(CaseDriver.validReport(today.date()))).text("id");

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.MemberCompletes;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -38,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "tolerance.mail.scheduling=false",
     "tolerance.mail.base-url=https://rongcuo.example.gov.cn"})
 @ActiveProfiles("test")
+@Import(MemberCompletes.class)
 class MailOutboxTest {
 
   static final int PORT = freePort();
@@ -106,9 +109,9 @@ class MailOutboxTest {
     List<MimeMessage> toSecretary = to("party-secretary@example.gov.cn");
     assertThat(toSecretary).hasSize(1);
     MimeMessage mail = toSecretary.get(0);
-    assertThat(mail.getSubject()).contains("新待办").contains("上级党委（党组）接收报告").contains(instance.getId());
+    assertThat(mail.getSubject()).contains("新待办").contains("上级党委（党组）接收报告").contains(instance.getBusinessKey());
     assertThat(mail.getFrom()[0].toString()).isEqualTo(properties.from());
-    assertThat(text(mail)).contains("事项编号：" + instance.getId())
+    assertThat(text(mail)).contains("事项编号：" + instance.getBusinessKey())
         .contains("办理期限：" + today.local(acknowledgement.getDueDate().toInstant().atOffset(java.time.ZoneOffset.UTC))
             .toLocalDate())
         .contains("https://rongcuo.example.gov.cn/camunda/app/tasklist/default/#/?task=" + acknowledgement.getId())
@@ -148,7 +151,7 @@ class MailOutboxTest {
         .as("no mail twice").hasSize(received.length);
     assertThat(to("wenze@example.gov.cn")).extracting(MimeMessage::getSubject)
         .as("the office's review, written during the outage, and its next task, written after")
-        .satisfiesExactlyInAnyOrder(s -> assertThat(s).contains("审查认定"), s -> assertThat(s).contains("提出认定意见"));
+        .satisfiesExactlyInAnyOrder(s -> assertThat(s).contains("核查认定"), s -> assertThat(s).contains("提出认定意见"));
   }
 
   @Test
@@ -195,7 +198,7 @@ class MailOutboxTest {
     List<MimeMessage> digests = to("commerce-clerk@example.gov.cn");
     assertThat(digests).hasSize(1);
     assertThat(digests.get(0).getSubject()).contains("每日汇总：2 项");
-    assertThat(text(digests.get(0))).contains(first.getId()).contains(second.getId()).contains("提交整改方案");
+    assertThat(text(digests.get(0))).contains(first.getBusinessKey()).contains(second.getBusinessKey()).contains("提交整改方案");
   }
 
   @Test

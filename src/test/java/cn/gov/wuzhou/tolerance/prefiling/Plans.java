@@ -15,7 +15,7 @@ public final class Plans {
     plan.put("workCategory", "INVESTMENT_ATTRACTION");
     plan.put("innovationNature", "INNOVATIVE");
     plan.put("riskAssessment", "材料补交不及时的风险，以台账跟踪、逾期提醒防控。");
-    plan.put("plannedStart", "2026-12-01");
+    plan.put("plannedStart", "2030-12-01");
     plan.put("filingAuthority", "discipline-inspection");
     return plan;
   }

@@ -62,6 +62,7 @@ class PrefilingHttpTest {
       "innovationNature, REVOLUTIONARY, 创新性质",
       "filingAuthority, municipal-party-committee, 备案机关",
       "plannedStart, 明年一月, 计划实施日期",
+      "plannedStart, 2026-01-05, 计划实施日期",
       "unitGroup, unit-tengxian-agri, 备案单位"})
   void badStartIsRefusedNamingTheFieldAndCreatesNothing(String field, String value, String label) {
     long instances = count("SELECT COUNT(*) FROM ACT_HI_PROCINST");

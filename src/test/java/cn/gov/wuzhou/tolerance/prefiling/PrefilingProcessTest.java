@@ -11,11 +11,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
+import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.document.IssuedDocuments;
 import cn.gov.wuzhou.tolerance.registry.PrefilingRegistry;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +31,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -46,6 +51,7 @@ class PrefilingProcessTest {
   @Autowired PrefilingRegistry registry;
   @Autowired IssuedDocuments receipts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Today today;
 
   @BeforeEach
   void useThisEngine() {
@@ -207,6 +213,38 @@ class PrefilingProcessTest {
     int first = numbers.get(0);
     assertThat(numbers).containsExactlyElementsOf(
         IntStream.range(first, first + count).boxed().toList());
+  }
+
+  @Test
+  void aPlanAlreadyUnderWayCannotBeFiled() {
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    String yesterday = today.date().minusDays(1).toString();
+
+    var refusal = assertRefusedNaming("plannedStart", () -> fileAsCommerceClerk(Plans.with("plannedStart", yesterday)));
+
+    assertThat(refusal.getMessage()).startsWith("计划实施日期").contains("事前");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    fileAsCommerceClerk(Plans.with("plannedStart", today.date().toString())); // starting today is still 事前
+  }
+
+  @Test
+  void aPlanThatStartedWhileUnderReviewCannotBeRegisteredOnlyReturned() {
+    LocalDate start = today.date().plusDays(3);
+    ProcessInstance instance = fileAsCommerceClerk(Plans.with("plannedStart", start.toString()));
+    try {
+      ClockUtil.setCurrentTime(Date.from(start.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+
+      var refusal = assertRefusedNaming("prefilingDecision",
+          () -> complete(task(instance), withVariables("prefilingDecision", "REGISTERED")));
+
+      assertThat(refusal.getMessage()).contains("予以备案", "计划实施日期");
+      assertThat(instance).isWaitingAt("reviewPrefiling");
+      complete(task(instance), withVariables("prefilingDecision", "RETURNED", "reviewComment", "方案已实施，不属于事前备案"));
+      assertRefusedNaming("plannedStart", () -> complete(task(instance), withVariables("riskAssessment", "补充")));
+      assertThat(instance).isWaitingAt("supplementPrefiling");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

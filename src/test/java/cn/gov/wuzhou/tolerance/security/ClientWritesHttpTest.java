@@ -116,7 +116,7 @@ class ClientWritesHttpTest {
   void theUnitAndWhoFiledArePutOnRecordByTheServer() {
     Map<String, Object> plan = new HashMap<>(Map.of("planTitle", "容缺受理试点", "planSummary", "先批后补",
         "workCategory", "INVESTMENT_ATTRACTION", "innovationNature", "INNOVATIVE", "riskAssessment", "台账跟踪",
-        "plannedStart", "2026-12-01", "filingAuthority", "discipline-inspection"));
+        "plannedStart", "2030-12-01", "filingAuthority", "discipline-inspection"));
     for (String forged : List.of("submittedBy", "registeredOn", "prefilingNo", "unitName")) {
       Map<String, Object> forgery = new HashMap<>(plan);
       forgery.put(forged, "x");

@@ -27,7 +27,7 @@ class StatisticsScopeHttpTest {
     rest = new Rest(port);
     Reply started = rest.post("commerce-clerk", "/engine-rest/process-definition/key/prefiling/start", Rest.withVariables(
         Map.of("planTitle", "试点", "planSummary", "摘要", "workCategory", "KEY_REFORM", "innovationNature", "EXPLORATORY",
-            "riskAssessment", "评估", "plannedStart", "2026-12-01", "filingAuthority", "discipline-inspection")));
+            "riskAssessment", "评估", "plannedStart", "2030-12-01", "filingAuthority", "discipline-inspection")));
     assertThat(started.status()).isEqualTo(200);
   }
 

@@ -71,7 +71,7 @@ class DecisionServiceProcessTest {
   void aToleratedCaseIssuesTheDecisionAndOneNoticePerBodyAsPdfsInChinese() throws IOException {
     ProcessInstance instance = decided(CaseDriver.cleanFindings());
 
-    assertThat(instance).isWaitingAt("signForDecision", "issueProtectionNotices");
+    assertThat(instance).isWaitingAt("signForDecision", "confirmOfficialRoles");
     assertThat(task("signForDecision", instance)).hasCandidateGroup("unit-commerce");
     DecisionRecord decision = decisions.findByProcessInstance(instance.getId()).orElseThrow();
     CaseDocument issued = documents.issued(instance.getId(), "DECISION").orElseThrow();
@@ -90,6 +90,10 @@ class DecisionServiceProcessTest {
           .contains("产业帮扶项目选址论证不足").contains("出于公心、担当尽责").contains("规则建议容错免责")
           .contains("上级党委").contains(today.date().getYear() + "年");
     }
+    // the notices follow the roles the organization department confirms
+    assertThat(documents.issued(instance.getId(), "NOTICE:organization-dept")).isEmpty();
+    complete(task("confirmOfficialRoles", instance));
+    execute(job("issueProtectionNotices", instance));
     assertThat(List.of("organization-dept", "hr-social-security", "discipline-inspection")).allSatisfy(group -> {
       CaseDocument notice = documents.issued(instance.getId(), "NOTICE:" + group).orElseThrow();
       try (PDDocument document = Loader.loadPDF(documents.content(notice))) {

@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.support.Refusals.assertRefusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -71,7 +72,9 @@ class FirstVersionCaseTest {
     engine.getRuntimeService().removeVariable(instance.getId(), "correctionVerifiedOn"); // reported before the upgrade
     complete(task("verifyCorrection", instance), withVariables("correctionVerified", "true"));
     Map<String, Object> findings = CaseDriver.cleanFindings();
-    findings.remove("actedInPublicInterest"); // the first version's review did not ask it
+    findings.remove("actedInPublicInterest"); // the first version's review form did not ask it
+    assertRefusedNaming("actedInPublicInterest", () -> complete(task("reviewCase", instance), findings));
+    findings.put("actedInPublicInterest", "true"); // answered before the case is decided
     complete(task("reviewCase", instance), findings);
     complete(task("proposeDetermination", instance));
     complete(task("approveDetermination", instance), withVariables("approved", "true"));
@@ -79,7 +82,7 @@ class FirstVersionCaseTest {
 
     assertThat(instance).isWaitingAt("issueProtectionNotices").variables()
         .containsEntry("correctedTimely", true).containsEntry("determination", "TOLERATE");
-    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().findings().actedInPublicInterest()).isNull();
+    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().findings().actedInPublicInterest()).isTrue();
 
     execute(job(instance));
     engine.getTaskService().claim(task("acknowledgeProtectionByOrganization", instance).getId(), "zuzhi");

@@ -77,6 +77,74 @@ class ToleranceCaseHttpTest {
     assertThat(protections.ofDecision(decisionNo)).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0} found, {1} proposed")
+  @CsvSource({
+      "personalGain, true, TOLERATE, 谋取私利",
+      "subjectiveIntent, true, MITIGATE, 存在主观故意",
+      "violatedDisciplineOrLaw, true, TOLERATE, 违反党纪和法律法规",
+      "actedInPublicInterest, false, TOLERATE, 不是出于公心、担当尽责"})
+  void aProposalAgainstAnAdverseFindingIsRefusedAndChangesNothing(String finding, String value, String proposed,
+      String words) {
+    String id = report(CaseDriver.validReport(today.date()));
+    desk.acknowledgeAndCorrect(id, today.date());
+    desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith(finding, value));
+    String proposal = desk.claim("wenze", "accountability-office", id, "proposeDetermination");
+
+    Reply reply = rest.post("wenze", "/engine-rest/task/" + proposal + "/submit-form", Rest.withVariables(
+        Map.of("proposedDetermination", proposed, "deviationReason", "金额较小，酌定从宽", "reviewAgain", false)));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text("field")).isEqualTo("proposedDetermination");
+    assertThat(reply.text("message")).contains(words, "不予容错").doesNotContainPattern("[A-Za-z]");
+    assertThat(rest.get("wenze", "/engine-rest/task/" + proposal).status()).isEqualTo(200);
+    assertThat(desk.variable("wenze", id, "proposedDetermination").asText()).isEqualTo("NOT_TOLERATE");
+    assertThat(rest.get("wenze", "/engine-rest/history/variable-instance?processInstanceId=" + id
+        + "&variableName=deviationReason").body()).isEmpty();
+    assertThat(rest.get("wenze", "/engine-rest/history/variable-instance?processInstanceId=" + id
+        + "&variableName=determination").body()).isEmpty();
+  }
+
+  @Test
+  void anApprovalOfAProposalAnAdverseFindingRulesOutIsRefusedAndChangesNothing() {
+    String id = report(CaseDriver.validReport(today.date()));
+    desk.acknowledgeAndCorrect(id, today.date());
+    desk.work("wenze", "accountability-office", id, "reviewCase", CaseDriver.findingsWith("personalGain", "true"));
+    desk.work("wenze", "accountability-office", id, "proposeDetermination", Map.of());
+    // a proposal made before findings bound it: an administrator's repair stands for that past
+    assertThat(rest.send("admin", "PUT", "/engine-rest/process-instance/" + id + "/variables/proposedDetermination",
+        Map.of("value", "TOLERATE", "type", "String")).status()).isEqualTo(204);
+    String approval = desk.claim("party-secretary", "superior-party-committee", id, "approveDetermination");
+
+    Reply reply = rest.post("party-secretary", "/engine-rest/task/" + approval + "/submit-form",
+        Rest.withVariables(Map.of("approved", "true")));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text("field")).isEqualTo("approved");
+    assertThat(reply.text("message")).contains("谋取私利", "不予容错").doesNotContainPattern("[A-Za-z]");
+    assertThat(rest.get("party-secretary", "/engine-rest/task/" + approval).status()).isEqualTo(200);
+    assertThat(rest.get("party-secretary", "/engine-rest/history/variable-instance?processInstanceId=" + id
+        + "&variableName=determination").body()).isEmpty();
+    assertThat(count("decision WHERE process_instance_id = '" + id + "'")).isZero();
+  }
+
+  @Test
+  void aReportOfAnOfficialMarkedOtherReachesBothBodiesAndEndsOnlyOnTheCommissionsWord() {
+    String id = report(CaseDriver.validReport(today.date()), "officialCategory", "OTHER");
+
+    desk.awaitTask("party-secretary", "superior-party-committee", id, "acknowledgeBySuperiorCommittee");
+    String acknowledgement = desk.claim("jiwei", "discipline-inspection", id, "acknowledgeByDisciplineInspection");
+    Reply refused = rest.post("jiwei", "/engine-rest/task/" + acknowledgement + "/submit-form",
+        Rest.withVariables(Map.of("disciplineAcknowledged", true)));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text("field")).isEqualTo("scopeReason");
+    assertThat(rest.get("jiwei", "/engine-rest/task/" + acknowledgement).status()).isEqualTo(200);
+
+    desk.complete("jiwei", acknowledgement, Map.of("disciplineAcknowledged", true, "scopeReason", "当事人系企业临时聘用人员"));
+    desk.awaitEnded("commerce-clerk", id);
+    assertThat(desk.variable("commerce-clerk", id, "determination").asText()).isEqualTo("NOT_APPLICABLE");
+    assertThat(desk.variable("commerce-clerk", id, "eligibilityReason").asText()).contains("企业临时聘用人员");
+  }
+
   @Test
   void aClerkIsToldWhatIsMissingInTheWordsOfTheForm() {
     String id = report(CaseDriver.validReport(today.date()));
@@ -127,6 +195,11 @@ class ToleranceCaseHttpTest {
     assertThat(count("ACT_HI_PROCINST")).isEqualTo(instances);
     assertThat(count("ACT_RU_JOB")).isEqualTo(jobs);
     assertThat(count("decision")).isEqualTo(decisions);
+  }
+
+  private String report(Map<String, Object> report, String name, Object value) {
+    report.put(name, value);
+    return report(report);
   }
 
   private String report(Map<String, Object> report) {

@@ -69,12 +69,51 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void officialOutOfScopeEndsNotApplicableWithoutAnyTask() {
+  void anOfficialTheUnitMarksOutOfScopeStillReachesBothBodiesAndTheCommissionConfirmsIt() {
     ProcessInstance instance = cases.report(cases.reportWith("officialCategory", "OTHER"));
 
+    assertThat(instance).isWaitingAt("acknowledgeBySuperiorCommittee", "acknowledgeByDisciplineInspection", "submitCorrectionPlan")
+        .variables().containsEntry("eligible", false).doesNotContainKey("determination");
+    complete(task("acknowledgeBySuperiorCommittee", instance), withVariables("superiorAcknowledged", true));
+    assertRefusedNaming("scopeReason", () -> complete(task("acknowledgeByDisciplineInspection", instance),
+        withVariables("disciplineAcknowledged", true)));
+    complete(task("acknowledgeByDisciplineInspection", instance),
+        withVariables("disciplineAcknowledged", true, "scopeReason", "当事人系项目施工方聘用人员，不行使公权力。"));
+
     assertThat(instance).isEnded().hasPassed("caseNotApplicable")
-        .variables().containsEntry("determination", "NOT_APPLICABLE").containsKey("eligibilityReason");
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        .variables().containsEntry("determination", "NOT_APPLICABLE");
+    assertThat((String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("eligibilityReason").singleResult().getValue()).contains("经纪委监委确认", "施工方聘用人员");
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).unfinished().count())
+        .isZero();
+  }
+
+  @Test
+  void theCommissionCorrectsTheCategoryOfAnOfficialMarkedOutOfScopeAndTheCaseGoesOn() {
+    ProcessInstance instance = cases.report(cases.reportWith("officialCategory", "OTHER"));
+
+    complete(task("acknowledgeByDisciplineInspection", instance), withVariables("disciplineAcknowledged", true,
+        "officialCategory", "VILLAGE_COMMUNITY", "scopeReason", "当事人为村委会副主任，属于村（社区）基层自治组织管理人员。"));
+    complete(task("acknowledgeBySuperiorCommittee", instance), withVariables("superiorAcknowledged", true));
+    cases.correct(instance, today());
+
+    assertThat(instance).isWaitingAt("reviewCase").variables().containsEntry("eligible", true)
+        .containsEntry("officialCategory", "VILLAGE_COMMUNITY");
+    complete(task(instance), CaseDriver.findingsWith("officialCategory", "VILLAGE_COMMUNITY"));
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().basis())
+        .contains("纪委监委将人员类别由“其他”更正为“村（社区）基层自治组织管理人员”，理由：当事人为村委会副主任");
+  }
+
+  @Test
+  void theCommissionDoesNotReclassifyAnOfficialTheUnitPlacedInScope() {
+    ProcessInstance instance = cases.report(cases.validReport());
+
+    assertRefusedNaming("officialCategory", () -> complete(task("acknowledgeByDisciplineInspection", instance),
+        withVariables("disciplineAcknowledged", true, "officialCategory", "OTHER")));
+    assertThat(instance).isWaitingAt("acknowledgeByDisciplineInspection");
   }
 
   @Test
@@ -112,7 +151,7 @@ class ToleranceCaseProcessTest {
     assertThat(decisionNo).matches("WZRC-\\d{4}-\\d{4}");
     var decision = decisions.find(decisionNo).orElseThrow();
     assertThat(decision.determination()).isEqualTo("TOLERATE");
-    assertThat(decision.basis()).contains("规则建议容错免责").contains("审查意见");
+    assertThat(decision.basis()).contains("规则建议容错免责").contains("核查认定意见");
 
     assertThat(instance).isWaitingAt("confirmOfficialRoles").task().hasCandidateGroup("organization-dept");
     complete(task(instance));
@@ -140,29 +179,40 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void registeredPreFilingOfTheSameUnitAndWorkCountsAndTolerates() {
+  void registeredPreFilingOfTheSameUnitAndWorkCountsOnceTheOfficeConfirmsTheErrorAroseInTheFiledWork() {
     String prefilingNo = registerPrefiling("unit-commerce", "OTHER", today().minusDays(30), today().minusDays(20));
-    ProcessInstance instance = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
+    ProcessInstance confirmed = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
+    ProcessInstance elsewhere = cases.report(cases.reportWith("workCategory", "OTHER", "prefilingNo", prefilingNo));
 
-    assertThat(instance).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER")
-        .containsEntry("prefilingPlanTitle", "试点方案").containsEntry("prefilingRegisteredOn", today().minusDays(30).toString());
-    cases.acknowledgeReport(instance);
-    cases.correct(instance, today());
-    complete(task(instance), CaseDriver.cleanFindings());
+    assertThat(confirmed).variables().containsEntry("prefiled", true).containsEntry("circumstance", "OTHER")
+        .containsEntry("prefilingPlanTitle", "试点方案").containsEntry("prefilingRegisteredOn", today().minusDays(30).toString())
+        .containsEntry("prefilingPlannedStart", today().minusDays(20).toString());
+    for (ProcessInstance instance : List.of(confirmed, elsewhere)) {
+      cases.acknowledgeReport(instance);
+      cases.correct(instance, today());
+    }
+    assertRefusedNaming("errorInFiledWork", () -> complete(task(confirmed), CaseDriver.cleanFindings()));
+    complete(task(confirmed), CaseDriver.findingsWith("errorInFiledWork", "true"));
+    assertRefusedNaming("filedWorkReason", () -> complete(task(elsewhere), CaseDriver.findingsWith("errorInFiledWork", "false")));
+    Map<String, Object> notFiledWork = CaseDriver.findingsWith("errorInFiledWork", "false");
+    notFiledWork.put("filedWorkReason", "出现偏差的是备案方案以外的配套工程。");
+    complete(task(elsewhere), notFiledWork);
 
-    assertThat(instance).variables().containsEntry("recommendation", "TOLERATE");
-    assertThat((String) runtimeService.getVariable(instance.getId(), "recommendationBasis")).contains("事前备案");
+    assertThat(confirmed).variables().containsEntry("prefiled", true).containsEntry("recommendation", "TOLERATE");
+    assertThat((String) runtimeService.getVariable(confirmed.getId(), "recommendationBasis")).contains("事前备案");
+    assertThat(elsewhere).variables().containsEntry("prefiled", false).containsEntry("recommendation", "MITIGATE");
+    assertThat((String) runtimeService.getVariable(elsewhere.getId(), "prefilingNote"))
+        .contains("不是发生在所备案的工作中", "配套工程");
   }
 
   @Test
   void preFilingThatDoesNotQualifyIsNotedButNoErrorAndDecidesNothing() {
     LocalDate discovered = today().minusDays(2);
     Map<String, String> notes = Map.of(
-        "WZBA-1999-9999", "未登记",
-        registerPrefiling("unit-tengxian-agri", "RURAL_REVITALIZATION", today().minusDays(30), today().minusDays(20)), "不是本单位",
         registerPrefiling("unit-commerce", "KEY_REFORM", today().minusDays(30), today().minusDays(20)), "与本案的乡村振兴工作不同",
         registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(1), today().minusDays(1)), "晚于错情发现日期",
-        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(30), discovered.plusDays(1)), "计划于");
+        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(30), discovered.plusDays(1)), "计划于",
+        registerPrefiling("unit-commerce", "RURAL_REVITALIZATION", today().minusDays(10), today().minusDays(20)), "登记时已在实施");
 
     notes.forEach((number, note) -> {
       ProcessInstance instance = cases.report(cases.reportWith("prefilingNo", number));
@@ -172,23 +222,32 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
-  void theDateTheCommissionReceivedTheReportDecidesWhetherItWasTimely() {
-    ProcessInstance reportedLate = cases.report(cases.reportWith(
-        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(10).toString()));
-    ProcessInstance forwardedAtOnce = cases.report(cases.reportWith(
-        "discoveredOn", today().minusDays(10).toString(), "reportedOn", today().minusDays(2).toString()));
-    assertThat(reportedLate).variables().containsEntry("reportReceivedOn", today().minusDays(10).toString())
-        .doesNotContainKey("reportedTimely");
+  void aCaseNamesOnlyARegisteredFilingOfItsOwnUnit() {
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    String anotherUnits = registerPrefiling("unit-tengxian-agri", "RURAL_REVITALIZATION", today().minusDays(30), today().minusDays(20));
+
+    for (String number : List.of("WZBA-1999-9999", anotherUnits)) {
+      assertRefusedNaming("prefilingNo", () -> cases.report(cases.reportWith("prefilingNo", number)));
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  void theDateTheCommissionReceivedTheReportDecidesWhetherItWasTimelyInWorkingDays() {
+    // Monday 2 November 2026; the unit says it reported the same day
+    ProcessInstance reportedLate = cases.report(cases.reportWith("discoveredOn", "2026-11-02", "reportedOn", "2026-11-02"));
+    ProcessInstance forwardedAtOnce = cases.report(cases.reportWith("discoveredOn", "2026-11-02", "reportedOn", "2026-11-05"));
+    assertThat(reportedLate).variables().containsEntry("reportReceivedOn", "2026-11-02").doesNotContainKey("reportedTimely");
 
     assertRefusedNaming("reportReceivedOn", () -> complete(task("acknowledgeByDisciplineInspection", reportedLate),
-        withVariables("disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(11).toString())));
+        withVariables("disciplineAcknowledged", true, "reportReceivedOn", "2026-11-01")));
     complete(task("acknowledgeByDisciplineInspection", reportedLate), withVariables(
-        "disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(6).toString()));
+        "disciplineAcknowledged", true, "reportReceivedOn", "2026-11-06"));
     complete(task("acknowledgeByDisciplineInspection", forwardedAtOnce), withVariables(
-        "disciplineAcknowledged", true, "reportReceivedOn", today().minusDays(9).toString()));
+        "disciplineAcknowledged", true, "reportReceivedOn", "2026-11-03"));
 
-    assertThat(reportedLate).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayDays", 4L);
-    assertThat(forwardedAtOnce).variables().containsEntry("reportedTimely", true).containsEntry("reportingDelayDays", 1L);
+    assertThat(reportedLate).variables().containsEntry("reportedTimely", false).containsEntry("reportingDelayWorkingDays", 4L);
+    assertThat(forwardedAtOnce).variables().containsEntry("reportedTimely", true).containsEntry("reportingDelayWorkingDays", 1L);
   }
 
   @Test
@@ -242,7 +301,8 @@ class ToleranceCaseProcessTest {
     assertThat(instance).isWaitingAt("reviewCase").variables().containsEntry("correctedTimely", false);
     assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
     complete(task(instance), CaseDriver.cleanFindings());
-    assertThat(instance).variables().containsEntry("recommendation", "MITIGATE");
+    // reported in time, but a correction never completed and verified grounds no 减轻处理
+    assertThat(instance).variables().containsEntry("correctionVerified", false).containsEntry("recommendation", "NOT_TOLERATE");
     complete(task(instance));
     complete(task(instance), withVariables("approved", "true"));
     execute(job(instance));
@@ -331,6 +391,44 @@ class ToleranceCaseProcessTest {
   }
 
   @Test
+  void aProceduralDeviationInGovernmentServiceIsPreApprovalButOnCoreDocumentsOnlyMitigated() {
+    ProcessInstance nonCore = cases.report(cases.reportWith("workCategory", "GOVERNMENT_SERVICE", "errorType", "PROCEDURAL"));
+    ProcessInstance core = cases.report(cases.reportWith("workCategory", "GOVERNMENT_SERVICE", "errorType", "PROCEDURAL"));
+    for (ProcessInstance instance : List.of(nonCore, core)) {
+      assertThat(instance).variables().containsEntry("circumstance", "SERVICE_INNOVATION");
+      cases.acknowledgeReport(instance);
+      cases.correct(instance, today());
+    }
+
+    complete(task(nonCore), CaseDriver.findingsWith("nonCoreDocumentsOnly", "true"));
+    complete(task(core), CaseDriver.findingsWith("nonCoreDocumentsOnly", "false"));
+
+    assertThat(nonCore).variables().containsEntry("recommendation", "TOLERATE");
+    assertThat((String) runtimeService.getVariable(nonCore.getId(), "recommendationBasis")).contains("先批后补");
+    assertThat(core).variables().containsEntry("recommendation", "MITIGATE");
+  }
+
+  @Test
+  void theReviewShowsTheOfficialsEarlierDecisionsAndTheBasisSaysWhetherThereWereAny() {
+    ProcessInstance first = cases.readyForReview();
+    String officialId = (String) runtimeService.getVariable(first.getId(), "officialId");
+    assertThat(first).variables().containsEntry("officialRecord", "当事人此前无容错纠错认定决定");
+    complete(task(first), CaseDriver.findingsWith("personalGain", "true"));
+    complete(task(first));
+    complete(task(first), withVariables("approved", "true"));
+    execute(job(first));
+    var earlier = decisions.findByProcessInstance(first.getId()).orElseThrow();
+    assertThat(earlier.basis()).contains("当事人此前无容错纠错认定决定");
+
+    ProcessInstance second = cases.report(cases.reportWith("officialId", officialId));
+    cases.acknowledgeReport(second);
+    cases.correct(second, today());
+
+    assertThat((String) runtimeService.getVariable(second.getId(), "officialRecord"))
+        .isEqualTo("当事人此前的容错纠错认定决定：" + earlier.decisionNo() + "（" + earlier.decidedOn() + "）不予容错");
+  }
+
+  @Test
   void rejectedProposalReturnsToTheOfficeAndADepartureNeedsAReason() {
     ProcessInstance instance = cases.readyForReview();
     complete(task(instance), CaseDriver.cleanFindings());
@@ -367,6 +465,63 @@ class ToleranceCaseProcessTest {
     assertThat(instance).isEnded().hasPassed("caseNotTolerated");
     assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().determination())
         .isEqualTo("NOT_TOLERATE");
+  }
+
+  @Test
+  void anAdverseFindingBindsTheProposalAndOnlyTheOfficesNewReviewWithAReasonCorrectsIt() {
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("personalGain", "true"));
+
+    var refusal = assertRefusedNaming("proposedDetermination", () -> complete(task(instance),
+        withVariables("proposedDetermination", "TOLERATE", "deviationReason", "金额较小")));
+    assertThat(refusal.getMessage()).contains("谋取私利", "不予容错").doesNotContainPattern("[A-Za-z]");
+    assertThat(instance).isWaitingAt("proposeDetermination").variables()
+        .containsEntry("proposedDetermination", "NOT_TOLERATE").doesNotContainKey("determination");
+
+    complete(task(instance), withVariables("reviewAgain", true));
+    assertThat(instance).isWaitingAt("reviewCase");
+    assertRefusedNaming("findingsCorrectionReason", () -> complete(task(instance), CaseDriver.cleanFindings()));
+    Map<String, Object> corrected = CaseDriver.cleanFindings();
+    corrected.put("findingsCorrectionReason", "经补充核查，所涉款项已全额用于项目，当事人未从中获利。");
+    complete(task(instance), corrected);
+
+    assertThat(instance).isWaitingAt("proposeDetermination").variables().containsEntry("recommendation", "TOLERATE");
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+    assertThat(decisions.findByProcessInstance(instance.getId()).orElseThrow().basis())
+        .contains("重新核查认定，是否谋取私利由“是”更正为“否”，理由：经补充核查，所涉款项已全额用于项目，当事人未从中获利");
+  }
+
+  @Test
+  void notActingInThePublicInterestAdmitsNoApprovalOtherThanNotTolerated() {
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("actedInPublicInterest", "false"));
+    complete(task(instance));
+    // a proposal made before the findings bound it, still waiting for approval
+    runtimeService.setVariable(instance.getId(), "proposedDetermination", "MITIGATE");
+
+    var refusal = assertRefusedNaming("approved", () -> complete(task(instance), withVariables("approved", "true")));
+    assertThat(refusal.getMessage()).contains("不是出于公心、担当尽责");
+    assertThat(instance).isWaitingAt("approveDetermination").variables().doesNotContainKey("determination");
+    complete(task(instance), withVariables("approved", "false", "approvalComment", "核查认定不是出于公心，只能不予容错"));
+    complete(task(instance), withVariables("proposedDetermination", "NOT_TOLERATE"));
+    complete(task(instance), withVariables("approved", "true"));
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt("handOverToAccountability");
+  }
+
+  @Test
+  void theRegistryRecordsNoDecisionThatAnAdverseFindingRulesOut() {
+    ProcessInstance instance = cases.readyForReview();
+    complete(task(instance), CaseDriver.findingsWith("subjectiveIntent", "true"));
+    complete(task(instance));
+    complete(task(instance), withVariables("approved", "true"));
+    runtimeService.setVariable(instance.getId(), "determination", "TOLERATE"); // however it got there
+
+    assertThatThrownBy(() -> managementService.executeJob(job(instance).getId())).hasMessageContaining("存在主观故意");
+    assertThat(decisions.findByProcessInstance(instance.getId())).isEmpty();
   }
 
   @Test

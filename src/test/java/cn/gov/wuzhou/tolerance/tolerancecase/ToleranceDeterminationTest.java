@@ -43,6 +43,7 @@ class ToleranceDeterminationTest {
     facts.put("nonCoreDocumentsOnly", null);
     facts.put("reportedTimely", true);
     facts.put("correctedTimely", true);
+    facts.put("correctionVerified", true);
     return facts;
   }
 
@@ -134,6 +135,41 @@ class ToleranceDeterminationTest {
   }
 
   @Test
+  void rule7ACorrectionNeverCompletedAndVerifiedGroundsNoMitigation() {
+    // reported in time, the correction closed unverified after its deadline
+    assertThat(recommendation(with("correctedTimely", false, "correctionVerified", false))).isEqualTo("NOT_TOLERATE");
+    assertThat(recommendation(with("correctedTimely", false, "correctionVerified", null))).isEqualTo("NOT_TOLERATE");
+    // verified, only late
+    assertThat(recommendation(with("correctedTimely", false, "correctionVerified", true))).isEqualTo("MITIGATE");
+  }
+
+  @Test
+  void aProceduralDeviationOnCoreDocumentsIsOutsidePreApprovalAndRule4AndAtMostMitigated() {
+    Map<String, Object> coreDocuments = with("circumstance", "SERVICE_INNOVATION", "errorType", "PROCEDURAL",
+        "nonCoreDocumentsOnly", false);
+
+    var corrected = evaluate(coreDocuments);
+    assertThat(corrected.<String>getEntry("recommendation")).as("即知即改").isEqualTo("MITIGATE");
+    coreDocuments.put("reportedTimely", false);
+    coreDocuments.put("correctedTimely", false);
+    assertThat(recommendation(coreDocuments)).isEqualTo("NOT_TOLERATE");
+    assertThat(recommendation(with("circumstance", "KEY_WORK", "errorType", "PROCEDURAL", "nonCoreDocumentsOnly", false)))
+        .as("rule 4 in key work too").isEqualTo("MITIGATE");
+  }
+
+  @Test
+  void theCitysOwnChoicesAreAnnotatedAsSuchApartFromTheSeedsWords() throws Exception {
+    String table;
+    try (InputStream in = ToleranceDeterminationTest.class.getResourceAsStream("/processes/tolerance-determination.dmn")) {
+      table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (int rule = 5; rule <= 8; rule++) {
+      assertThat(table).as("rule %d", rule).containsPattern("<rule id=\"rule" + rule + "\">\\s*<description>本市默认规则");
+    }
+    assertThat(table).containsPattern("<rule id=\"rule4\">\\s*<description>[^<]*本市默认规则：以第一时间报告错情");
+  }
+
+  @Test
   void rule8AnythingElseIsNotTolerated() {
     var neither = evaluate(with("reportedTimely", false, "correctedTimely", false));
 
@@ -147,5 +183,10 @@ class ToleranceDeterminationTest {
     // 招商引资 is work under 优化营商环境: a clean deviation there is tolerated like one under 优化营商环境
     assertThat(recommendation(with("circumstance", "SERVICE_INNOVATION", "errorType", "DEVIATION")))
         .isEqualTo(recommendation(with("circumstance", "KEY_AREA", "errorType", "DEVIATION"))).isEqualTo("TOLERATE");
+    // 政务服务（审批服务）: the same 容缺受理 facts as under 招商引资, the same outcome
+    assertThat(cn.gov.wuzhou.tolerance.common.WorkCategory.GOVERNMENT_SERVICE.circumstance().name())
+        .isEqualTo("SERVICE_INNOVATION");
+    assertThat(recommendation(with("circumstance", "SERVICE_INNOVATION", "errorType", "PROCEDURAL",
+        "nonCoreDocumentsOnly", true, "reportedTimely", false))).isEqualTo("TOLERATE");
   }
 }

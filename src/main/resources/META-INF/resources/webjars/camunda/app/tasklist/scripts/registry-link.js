@@ -1,6 +1,6 @@
 /*
  * 容错纠错: links 我的事项 (the cases one reported or works on) and 登记查询 in Tasklist's header to the registry pages
- * (<context>/registry/: 我的事项, 官员查询, 案卷, 统计), which use the same login.
+ * (<context>/registry/: 我的事项, 干部查询, 案卷, 统计), which use the same login.
  */
 
 // the application's context path: Tasklist's app-root is <context>/camunda
@@ -26,6 +26,6 @@ export default [{
     node.replaceChildren(
       link('/registry/cases.html', 'my-cases-link', '我的事项', '您报告或办理的事项：状态、等待哪个机关、期限和结果'),
       document.createTextNode(' '),
-      link('/registry/', 'registry-link', '登记查询', '官员查询、案卷和统计'));
+      link('/registry/', 'registry-link', '登记查询', '干部查询、案卷和统计'));
   }
 }];
