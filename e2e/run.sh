@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser test of the packaged application: starts the jar on a free port with an in-memory H2 database,
-# waits until it answers, runs every scenario (prefiling, desk, registry, cases .e2e.js) in headless Chromium (Debian's
+# waits until it answers, runs every scenario (prefiling, desk, registry, cases, service .e2e.js) in headless Chromium (Debian's
 # chromium, through playwright-core; no browser is downloaded), stops the application. Builds nothing.
 #
 #   e2e/run.sh [path/to/tolerance-0.1.0-SNAPSHOT.jar]     (default target/tolerance-0.1.0-SNAPSHOT.jar)
@@ -71,7 +71,7 @@ if grep -q 'ENGINE-09005' "$log"; then
 fi
 
 rc=0
-for scenario in prefiling desk registry cases; do
+for scenario in prefiling desk registry cases service; do
   (cd "$here" && BASE_URL="$base" E2E_OUT="$out" node "$scenario.e2e.js") || rc=1
 done
 exit $rc

@@ -140,8 +140,14 @@ async function work(user, caseId, taskKey, values) {
   assert.equal(done.status, 204, `${user} completes ${taskKey}: ${JSON.stringify(done.json)}`);
 }
 
-/** A case of commerce-clerk worked through to 容错免责 over REST, every notice taken note of: its id and decision number. */
-async function toleratedCase(officialName, officialId) {
+/** The unit signs for the 认定意见书 and records the official's signature (送达), over REST. */
+async function serveDecision(caseId) {
+  await work('commerce-clerk', caseId, 'signForDecision', { decisionReceived: true });
+  await work('commerce-clerk', caseId, 'recordOfficialSignature', { officialSignature: 'SIGNED', officialSignedOn: today() });
+}
+
+/** A case of commerce-clerk worked over REST up to the party committee's approval of 容错免责: its id. */
+async function approvedCase(officialName, officialId) {
   const started = await call('commerce-clerk', 'POST', '/engine-rest/process-definition/key/toleranceCase/start',
     variables({
       officialName, officialId, officialPosition: '外资科科长', officialCategory: 'PARTY_GOV_ORGAN',
@@ -164,10 +170,17 @@ async function toleratedCase(officialName, officialId) {
   });
   await work('wenze', caseId, 'proposeDetermination', {});
   await work('party-secretary', caseId, 'approveDetermination', { approved: 'true' });
+  return caseId;
+}
+
+/** A case of commerce-clerk worked through to 容错免责 over REST, every notice taken note of: its id and decision number. */
+async function toleratedCase(officialName, officialId) {
+  const caseId = await approvedCase(officialName, officialId);
   await work('zuzhi', caseId, 'confirmOfficialRoles', {});
   for (const user of ['zuzhi', 'renshe', 'jiwei']) {
     await work(user, caseId, 'acknowledgeProtection', { protectionAcknowledged: true });
   }
+  await serveDecision(caseId);
   await eventually('the case is finished', async () =>
     (await call('commerce-clerk', 'GET', `/engine-rest/history/process-instance/${caseId}`)).json.state === 'COMPLETED');
   let decisionNo = null;
@@ -199,5 +212,5 @@ async function run(scenario, body) {
 }
 
 module.exports = {
-  BASE, OUT, PASSWORD, TIMEOUT, step, screenshots, login, loginTasklist, waitUntilLoaded, call, adminGet, eventually, toleratedCase, run
+  BASE, OUT, PASSWORD, TIMEOUT, step, screenshots, login, loginTasklist, waitUntilLoaded, call, adminGet, eventually, approvedCase, toleratedCase, serveDecision, run
 };
