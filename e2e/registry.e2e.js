@@ -75,7 +75,7 @@ run('registry', async (browser, state) => {
   console.log(`  案卷 answered in ${Date.now() - started} ms`);
   const steps = await page.locator('table.steps').innerText();
   assert.match(steps, /上级党委（党组）接收报告\s+上级党委（党组）\s+上级党委 书记/, 'a step without agency or person');
-  assert.match(steps, /审查认定\s+问责承办机关\s+问责承办机关 承办人/);
+  assert.match(steps, /核查认定\s+问责承办机关\s+问责承办机关 承办人/);
   // an opinion is shown once, under 意见 with its step, not again in the steps' table
   const opinions = await page.locator('table.opinions').innerText();
   assert.match(opinions, /上级党委（党组）接收报告[\s\S]*立即整改/, 'the instruction is not among the opinions with its step');

@@ -55,7 +55,7 @@ run('service', async (browser, state) => {
   await page.locator('.nav-tabs a:text-is("材料")').click();
   const pdfLink = page.locator('.case-documents a.open-pdf').first();
   await pdfLink.waitFor();
-  const pdf = await page.request.get(await pdfLink.getAttribute('href'));
+  const pdf = await page.request.get(new URL(await pdfLink.getAttribute('href'), page.url()).toString());
   assert.equal(pdf.status(), 200, 'the 认定意见书 does not open');
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
   assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the 认定意见书 is not a PDF');
@@ -74,7 +74,7 @@ run('service', async (browser, state) => {
   await date.fill([now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()]
     .map((part, i) => i === 0 ? String(part) : String(part).padStart(2, '0')).join('/'));
   await date.press('Enter');
-  await page.locator('[id$="Field_decisionNo"]').click();
+  await page.locator('.fjs-container .fjs-form-field-text').first().click(); // closes the date picker
   assert.equal(await page.locator('.fjs-form-field-error').count(), 0, 'the signature form shows validation messages');
   await complete(page);
 
