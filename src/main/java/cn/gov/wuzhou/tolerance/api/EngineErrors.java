@@ -34,9 +34,25 @@ final class EngineErrors {
 
   static Response toResponse(Throwable thrown, String path) {
     if (DatabaseOutage.causedBy(thrown)) {
-      return Response.fromResponse(body(Response.Status.SERVICE_UNAVAILABLE, thrown, DatabaseOutage.MESSAGE, null))
-          .header("Retry-After", "5").build();
+      return unavailable(thrown);
     }
+    try {
+      return classified(thrown, path);
+    } catch (RuntimeException lookup) {
+      // telling a client's mistake from a lost race asks the database; while it is out of reach that is an outage too
+      if (DatabaseOutage.causedBy(lookup)) {
+        return unavailable(thrown);
+      }
+      throw lookup;
+    }
+  }
+
+  private static Response unavailable(Throwable thrown) {
+    return Response.fromResponse(body(Response.Status.SERVICE_UNAVAILABLE, thrown, DatabaseOutage.MESSAGE, null))
+        .header("Retry-After", "5").build();
+  }
+
+  private static Response classified(Throwable thrown, String path) {
     Response clientError = ClientErrors.toResponse(thrown, path);
     if (clientError != null) {
       return clientError;
