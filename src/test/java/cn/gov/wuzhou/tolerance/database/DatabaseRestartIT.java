@@ -137,7 +137,8 @@ class DatabaseRestartIT {
    */
   private static void workStep(Rest rest, Log log, String caseId, Step step) throws InterruptedException {
     String query = "/engine-rest/task?processInstanceId=" + caseId + "&taskDefinitionKey=" + step.taskKey()
-        + "&candidateGroup=" + step.clerk().group();
+        // a claim whose completion was cut off by the outage leaves the task assigned: still this clerk's to complete
+        + "&candidateGroup=" + step.clerk().group() + "&includeAssignedTasks=true";
     String user = step.clerk().user();
     long deadline = System.currentTimeMillis() + 180_000;
     String taskId = null;
