@@ -53,15 +53,7 @@ class CaseFileHttpTest {
     assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
     caseId = started.text("id");
     desk.acknowledgeAndCorrect(caseId, today.date());
-    desk.work("wenze", "accountability-office", caseId, "reviewCase", CaseDriver.cleanFindings());
-    desk.work("wenze", "accountability-office", caseId, "proposeDetermination", Map.of());
-    desk.work("party-secretary", "superior-party-committee", caseId, "approveDetermination", Map.of("approved", "true"));
-    desk.work("zuzhi", "organization-dept", caseId, "confirmOfficialRoles", Map.of());
-    desk.work("zuzhi", "organization-dept", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
-    desk.work("renshe", "hr-social-security", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
-    desk.serveDecision("commerce-clerk", "unit-commerce", caseId, today.date());
-    desk.awaitEnded("commerce-clerk", caseId);
+    desk.tolerateAndServe(caseId, today.date());
   }
 
   @Test

@@ -77,15 +77,7 @@ class IntegrityHttpTest {
     assertThat(added.status()).as("upload: %s", added.body()).isEqualTo(201);
     documentId = added.text("id");
     desk.acknowledgeAndCorrect(caseId, today.date());
-    desk.work("wenze", "accountability-office", caseId, "reviewCase", CaseDriver.cleanFindings());
-    desk.work("wenze", "accountability-office", caseId, "proposeDetermination", Map.of());
-    desk.work("party-secretary", "superior-party-committee", caseId, "approveDetermination", Map.of("approved", "true"));
-    desk.work("zuzhi", "organization-dept", caseId, "confirmOfficialRoles", Map.of());
-    desk.work("zuzhi", "organization-dept", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
-    desk.work("renshe", "hr-social-security", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
-    desk.work("jiwei", "discipline-inspection", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
-    desk.serveDecision("commerce-clerk", "unit-commerce", caseId, today.date());
-    desk.awaitEnded("commerce-clerk", caseId);
+    desk.tolerateAndServe(caseId, today.date());
     decisionNo = jdbc.queryForObject("SELECT decision_no FROM decision WHERE process_instance_id = ?", String.class,
         caseId);
   }

@@ -79,6 +79,22 @@ public final class Desk {
   }
 
   /** The 送达 of a decided case's 认定意见书: the unit signs for it and records that the official signed on the day. */
+  /**
+   * A city case of commerce-clerk, acknowledged and corrected, reviewed with clean findings, tolerated, every
+   * protection notice taken note of and the decision served: the whole case until it ends.
+   */
+  public void tolerateAndServe(String caseId, LocalDate today) {
+    work("wenze", "accountability-office", caseId, "reviewCase", CaseDriver.cleanFindings());
+    work("wenze", "accountability-office", caseId, "proposeDetermination", Map.of());
+    work("party-secretary", "superior-party-committee", caseId, "approveDetermination", Map.of("approved", "true"));
+    work("zuzhi", "organization-dept", caseId, "confirmOfficialRoles", Map.of());
+    work("zuzhi", "organization-dept", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    work("renshe", "hr-social-security", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    work("jiwei", "discipline-inspection", caseId, "acknowledgeProtection", Map.of("protectionAcknowledged", true));
+    serveDecision("commerce-clerk", "unit-commerce", caseId, today);
+    awaitEnded("commerce-clerk", caseId);
+  }
+
   public void serveDecision(String user, String unitGroup, String caseId, LocalDate signedOn) {
     work(user, unitGroup, caseId, "signForDecision", Map.of("decisionReceived", true));
     work(user, unitGroup, caseId, "recordOfficialSignature",
