@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,9 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     register(UnexpectedExceptionMapper.class);
     register(MalformedJson.NotJson.class);
     register(MalformedJson.WrongShape.class);
+    // a failure no mapper answered leaves the response open (status 500, not Tomcat's error state, in which nothing
+    // more can be written): DatabaseOutageFilter can still turn it into a 503 with its message
+    property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
   }
 
   public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {

@@ -89,6 +89,7 @@ class DatabaseRestartIT {
       assertThat(reply.text("message")).contains("数据库暂时无法连接");
       Reply api = log.call(() -> rest.get("jiwei", "/api/stats"));
       assertThat(api.status()).as("during the outage: %s", api.body()).isEqualTo(503);
+      assertThat(api.text("message")).contains("数据库暂时无法连接");
     }
     postgres.startServer();
     long back = System.currentTimeMillis();
