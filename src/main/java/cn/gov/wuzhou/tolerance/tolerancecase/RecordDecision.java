@@ -137,6 +137,9 @@ public class RecordDecision implements JavaDelegate {
     if (execution.hasVariable("findingsCorrection")) {
       parts.add(text(execution, "findingsCorrection"));
     }
+    if (execution.hasVariable(RecordExtensionDecision.RECORD)) {
+      parts.add("整改期限延期：" + text(execution, RecordExtensionDecision.RECORD));
+    }
     if (execution.hasVariable("correctionNote")) {
       parts.add(text(execution, "correctionNote"));
     }
