@@ -51,6 +51,7 @@ final class CaseVocabulary {
 
   static {
     label("unitName", "报告单位");
+    label("openingBody", "在问责中启动的机关");
     label("planTitle", "方案名称");
     label("officialName", "当事人姓名");
     label("officialId", "人员编号");

@@ -125,6 +125,9 @@ public class RecordDecision implements JavaDelegate {
     List<String> parts = new ArrayList<>();
     parts.add("规则建议" + Determination.valueOf(recommendation).label() + rulesVersion(execution) + "："
         + text(execution, "recommendationBasis"));
+    if (execution.hasVariable("openingBody")) {
+      parts.add("本事项由" + text(execution, "openingBody") + "在问责中启动");
+    }
     if (execution.hasVariable("reclassification")) {
       parts.add("问责承办机关" + text(execution, "reclassification"));
     }
