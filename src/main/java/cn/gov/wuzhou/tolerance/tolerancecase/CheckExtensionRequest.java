@@ -1,9 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import cn.gov.wuzhou.tolerance.common.Fields;
-import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.Today;
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -29,11 +27,7 @@ public class CheckExtensionRequest implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Fields fields = new Fields(task);
-    LocalDate requested = deadline.checked(fields.date(REQUESTED, REQUESTED_LABEL), REQUESTED, REQUESTED_LABEL);
-    LocalDate inForce = deadline.inForce(task);
-    if (!requested.isAfter(inForce)) {
-      throw new InvalidFieldException(REQUESTED, REQUESTED_LABEL, "须晚于现行整改期限（" + inForce + "）");
-    }
+    deadline.extension(task, fields.date(REQUESTED, REQUESTED_LABEL), REQUESTED, REQUESTED_LABEL);
     fields.text("extensionReason", "申请延期理由", 2000);
     task.setVariable("extensionRequestedOn", today.date().toString());
   }

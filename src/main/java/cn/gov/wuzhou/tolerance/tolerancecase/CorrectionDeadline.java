@@ -68,6 +68,15 @@ public class CorrectionDeadline {
     return chosen;
   }
 
+  /** A later deadline asked for or granted: {@link #checked} and after the deadline in force, else 400 naming the field. */
+  LocalDate extension(VariableScope scope, LocalDate chosen, String field, String label) {
+    LocalDate inForce = inForce(scope);
+    if (!checked(chosen, field, label).isAfter(inForce)) {
+      throw new InvalidFieldException(field, label, "须晚于现行整改期限（" + inForce + "）");
+    }
+    return chosen;
+  }
+
   /** Sets the variables the timers and forms read, before the correction has started. */
   void set(VariableScope scope, LocalDate deadline) {
     scope.setVariable(DEADLINE, deadline.toString());

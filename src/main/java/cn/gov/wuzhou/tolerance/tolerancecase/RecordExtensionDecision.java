@@ -4,7 +4,6 @@ import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
 import cn.gov.wuzhou.tolerance.common.Fields;
-import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.Today;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -44,10 +43,7 @@ public class RecordExtensionDecision implements TaskListener {
     String decision;
     if (granted) {
       LocalDate chosen = fields.optionalDate(GRANTED, GRANTED_LABEL);
-      LocalDate extended = deadline.checked(chosen == null ? requested : chosen, GRANTED, GRANTED_LABEL);
-      if (!extended.isAfter(inForce)) {
-        throw new InvalidFieldException(GRANTED, GRANTED_LABEL, "须晚于现行整改期限（" + inForce + "）");
-      }
+      LocalDate extended = deadline.extension(task, chosen == null ? requested : chosen, GRANTED, GRANTED_LABEL);
       task.setVariable(GRANTED, extended.toString());
       deadline.move(task, task.getProcessInstanceId(), extended);
       decision = "纪委监委于 " + today.date() + " 同意延至 " + extended + "，理由：" + reason;

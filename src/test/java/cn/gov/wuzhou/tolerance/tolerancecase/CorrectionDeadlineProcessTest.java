@@ -82,9 +82,7 @@ class CorrectionDeadlineProcessTest {
 
   @Test
   void anExtensionGrantedAndTheTimersMoved() {
-    ProcessInstance instance = cases.report(cases.validReport());
-    cases.acknowledgeReport(instance);
-    complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址"));
+    ProcessInstance instance = planSubmitted();
     LocalDate deadline = start.plusDays(30);
     LocalDate extended = start.plusDays(120);
 
@@ -132,9 +130,7 @@ class CorrectionDeadlineProcessTest {
 
   @Test
   void aRefusedExtensionLeavesTheDeadlineAndTheTimers() {
-    ProcessInstance instance = cases.report(cases.validReport());
-    cases.acknowledgeReport(instance);
-    complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址"));
+    ProcessInstance instance = planSubmitted();
     LocalDate deadline = start.plusDays(30);
     Date supervisionDue = timer(instance, "correctionOverdue").getDuedate();
     Date closingDue = timer(instance, "correctionExpired").getDuedate();
@@ -160,6 +156,14 @@ class CorrectionDeadlineProcessTest {
     complete(task("verifyCorrection", instance), withVariables("correctionVerified", "true"));
     assertThat(instance).isWaitingAt("reviewCase");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+  }
+
+  /** A case acknowledged as reported (deadline 30 days from today), the unit's plan in. */
+  private ProcessInstance planSubmitted() {
+    ProcessInstance instance = cases.report(cases.validReport());
+    cases.acknowledgeReport(instance);
+    complete(task("submitCorrectionPlan", instance), withVariables("correctionPlan", "重新论证选址"));
+    return instance;
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
