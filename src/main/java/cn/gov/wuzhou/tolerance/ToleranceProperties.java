@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminPassword password of the {@code admin} user; required when demo users are off
  * @param zone          time zone in which "today" is reckoned for dates and numbers
  * @param reportingDeadlineWorkingDays  working days from discovery within which an error report counts as timely (M5)
- * @param correctionDeadlineDays days from the report within which the correction is due (M5)
+ * @param correctionDeadlineDays days within which the correction is due unless the acknowledging committee sets
+ *                               another deadline (M5)
+ * @param correctionDeadlineMaxDays the latest deadline a committee may set, or 纪委监委 grant as an extension, in days
+ *                               from the day it does so
  * @param supervisionIntervalDays while a correction is overdue, the superior committee is asked to supervise
  *                               at the deadline and again after each such interval
  * @param correctionClosingDays  days after the deadline at which a correction still not verified is closed as
@@ -26,6 +29,7 @@ public record ToleranceProperties(
     String zone,
     Integer reportingDeadlineWorkingDays,
     Integer correctionDeadlineDays,
+    Integer correctionDeadlineMaxDays,
     Integer supervisionIntervalDays,
     Integer correctionClosingDays,
     String consultationCycle) {
@@ -37,6 +41,7 @@ public record ToleranceProperties(
     zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone;
     reportingDeadlineWorkingDays = reportingDeadlineWorkingDays == null ? 3 : reportingDeadlineWorkingDays;
     correctionDeadlineDays = correctionDeadlineDays == null ? 30 : correctionDeadlineDays;
+    correctionDeadlineMaxDays = correctionDeadlineMaxDays == null ? 180 : correctionDeadlineMaxDays;
     supervisionIntervalDays = supervisionIntervalDays == null ? 15 : supervisionIntervalDays;
     correctionClosingDays = correctionClosingDays == null ? 60 : correctionClosingDays;
     consultationCycle = consultationCycle == null || consultationCycle.isBlank() ? QUARTERLY : consultationCycle;

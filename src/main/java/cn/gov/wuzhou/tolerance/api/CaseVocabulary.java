@@ -45,12 +45,13 @@ final class CaseVocabulary {
 
   /** The opinions of the case: what an agency wrote as its view, shown together with who wrote it. */
   static final List<String> OPINIONS = List.of("superiorInstruction", "disciplineInstruction", "verificationComment",
-      "supervisionNote", "reviewOpinion", "deviationReason", "approvalComment", "opinionComment", "jointOpinion",
+      "supervisionNote", "extensionDecisionReason", "reviewOpinion", "deviationReason", "approvalComment", "opinionComment", "jointOpinion",
       "committeeComment", "reviewComment", "handlingMeasures", "handoverNote", "rolesCorrectionReason",
       "signatureNote");
 
   static {
     label("unitName", "报告单位");
+    label("openingBody", "在问责中启动的机关");
     label("planTitle", "方案名称");
     label("officialName", "当事人姓名");
     label("officialId", "人员编号");
@@ -80,6 +81,12 @@ final class CaseVocabulary {
     label("reportedTimely", "第一时间报告");
     label("correctionDeadline", "整改期限");
     label("correctionPlan", "整改方案");
+    label("requestedDeadline", "申请延长至");
+    label("extensionReason", "申请延期理由");
+    label("extensionGranted", "是否同意延期");
+    label("grantedDeadline", "同意延长至");
+    label("extensionDecisionReason", "延期审批理由");
+    label("correctionExtensions", "整改期限延期记录");
     label("correctionCompletedOn", "整改完成日期");
     label("correctionReport", "整改情况");
     label("correctionVerified", "整改是否到位");

@@ -10,6 +10,7 @@ import cn.gov.wuzhou.tolerance.consultation.ConsultationLevels;
 import cn.gov.wuzhou.tolerance.deliberation.DeliberationProperties;
 import cn.gov.wuzhou.tolerance.identity.Agencies.DemoUser;
 import cn.gov.wuzhou.tolerance.identity.Agencies.GroupSpec;
+import cn.gov.wuzhou.tolerance.identity.Jurisdiction.Role;
 import cn.gov.wuzhou.tolerance.identity.TasklistFilters.FilterSpec;
 import cn.gov.wuzhou.tolerance.registry.RegistryLock;
 import cn.gov.wuzhou.tolerance.security.PasswordRules;
@@ -109,6 +110,13 @@ class IdentitySeeder implements ApplicationRunner {
     for (ConsultationLevel level : levels.all()) {
       for (String group : List.of(level.disciplineGroup(), level.organizationGroup())) {
         ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_DEFINITION, "jointConsultation", Permissions.CREATE_INSTANCE);
+        ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+    }
+    // 问责 matters: each level's 纪委监委 and 问责承办机关 may open a case for a unit of its level (BindReportingUnit)
+    for (Role role : BindReportingUnit.OPENING_BODIES) {
+      for (String group : jurisdiction.groupsOf(role)) {
+        ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_DEFINITION, "toleranceCase", Permissions.CREATE_INSTANCE);
         ensureGrant(AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
     }

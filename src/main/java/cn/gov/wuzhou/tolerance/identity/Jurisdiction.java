@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -150,6 +151,12 @@ public class Jurisdiction {
       groups.put(role, group(role, unitGroup));
     }
     return groups;
+  }
+
+  /** Every level's group of the role: the city's and each county's own, once each. */
+  public List<String> groupsOf(Role role) {
+    return Stream.concat(Stream.of(city.get(role)),
+        counties.stream().map(county -> group(role, county))).distinct().toList();
   }
 
   /** The county's own body in the role, or the city's where it has none. */

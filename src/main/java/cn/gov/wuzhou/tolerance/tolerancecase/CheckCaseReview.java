@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.tolerancecase;
 import cn.gov.wuzhou.tolerance.common.Fields;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,13 +12,19 @@ import org.springframework.stereotype.Component;
 /**
  * Completion of {@code reviewCase}: the accountability office's findings, each a yes or no the rules read
  * (M2, M3), whether the matter is complex enough for a joint deliberation (M7), and the reason for any
- * correction of the unit's classification, which the decision's basis records.
+ * correction of the unit's classification or of the official's roles (which decide the protection notices), which the
+ * decision's basis records.
  */
 @Component("checkCaseReview")
 public class CheckCaseReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // the roles the office sees, to tell its correction from a confirmation
+      OfficialRoles.remember(task);
+      return;
+    }
     Fields fields = new Fields(task);
     // a case begun on the first process version was not asked 出于公心 by its form: it answers now, or stays here
     Findings.read(fields);
@@ -38,7 +45,12 @@ public class CheckCaseReview implements TaskListener {
     confirmFiledWork(task, fields);
     task.removeVariable("reviewAgain");
 
-    List<String> changes = Reclassification.changes(task);
+    List<String> changes = new ArrayList<>(Reclassification.changes(task));
+    String reportedRoles = OfficialRoles.reported(task);
+    String roles = OfficialRoles.confirm(task, fields);
+    if (!roles.equals(reportedRoles)) {
+      changes.add(OfficialRoles.LABEL + OfficialRoles.change(reportedRoles, roles));
+    }
     String reason = fields.optionalText("reclassificationReason", "更正理由", 2000);
     if (changes.isEmpty()) {
       task.removeVariable("reclassification");

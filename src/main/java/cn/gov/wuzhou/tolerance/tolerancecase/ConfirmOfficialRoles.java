@@ -1,9 +1,6 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
-import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
-
 import cn.gov.wuzhou.tolerance.common.Fields;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,34 +14,21 @@ import org.springframework.stereotype.Component;
 @Component("confirmOfficialRoles")
 public class ConfirmOfficialRoles implements TaskListener {
 
-  static final String BEFORE = "officialRolesBefore";
-  static final String REPORTED = "officialRolesReported";
-
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       // what the task showed, to tell a correction from a confirmation when it completes
-      task.setVariableLocal(BEFORE, OfficialRoles.checked(text(task, OfficialRoles.FIELD)));
+      OfficialRoles.remember(task);
       return;
     }
     Fields fields = new Fields(task);
-    String before = (String) task.getVariableLocal(BEFORE);
-    String confirmed = OfficialRoles.checked(fields.optionalText(OfficialRoles.FIELD, OfficialRoles.LABEL, 200));
-    DelegateExecution execution = task.getExecution();
-    execution.setVariable(OfficialRoles.FIELD, confirmed);
+    String before = OfficialRoles.shown(task);
+    String confirmed = OfficialRoles.confirm(task, fields);
     if (confirmed.equals(before)) {
       return;
     }
     String reason = fields.text("rolesCorrectionReason", "身份更正理由", 1000);
-    if (!execution.hasVariable(REPORTED)) {
-      execution.setVariable(REPORTED, before);
-    }
-    execution.setVariable("officialRolesText", words(confirmed));
-    execution.setVariable("rolesCorrection",
-        "组织部门将当事人身份由“" + words(before) + "”更正为“" + words(confirmed) + "”，理由：" + reason);
-  }
-
-  private static String words(String roles) {
-    return roles.isEmpty() ? "无" : OfficialRoles.labels(roles);
+    task.getExecution().setVariable("rolesCorrection",
+        "组织部门将当事人身份" + OfficialRoles.change(before, confirmed) + "，理由：" + reason);
   }
 }

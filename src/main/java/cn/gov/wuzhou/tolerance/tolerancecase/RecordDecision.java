@@ -125,6 +125,9 @@ public class RecordDecision implements JavaDelegate {
     List<String> parts = new ArrayList<>();
     parts.add("规则建议" + Determination.valueOf(recommendation).label() + rulesVersion(execution) + "："
         + text(execution, "recommendationBasis"));
+    if (execution.hasVariable("openingBody")) {
+      parts.add("本事项由" + text(execution, "openingBody") + "在问责中启动");
+    }
     if (execution.hasVariable("reclassification")) {
       parts.add("问责承办机关" + text(execution, "reclassification"));
     }
@@ -136,6 +139,9 @@ public class RecordDecision implements JavaDelegate {
     }
     if (execution.hasVariable("findingsCorrection")) {
       parts.add(text(execution, "findingsCorrection"));
+    }
+    if (execution.hasVariable(RecordExtensionDecision.RECORD)) {
+      parts.add("整改期限延期：" + text(execution, RecordExtensionDecision.RECORD));
     }
     if (execution.hasVariable("correctionNote")) {
       parts.add(text(execution, "correctionNote"));

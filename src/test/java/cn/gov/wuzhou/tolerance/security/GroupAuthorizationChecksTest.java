@@ -32,7 +32,14 @@ class GroupAuthorizationChecksTest {
 
   @Test
   void anAgencyClerkInAFewOtherGroupsMayNotStartThem() {
-    assertThat(startableAs("jiwei", "discipline-inspection", 2)).doesNotContain("prefiling", "toleranceCase");
+    assertThat(startableAs("zuzhi", "organization-dept", 2)).doesNotContain("prefiling", "toleranceCase");
+  }
+
+  @Test
+  void theCommissionInAFewOtherGroupsMayOpenACaseButFileNoPlan() {
+    // a case weighed inside a 问责 matter; its consultations too, a pre-filing is the unit's
+    assertThat(startableAs("jiwei", "discipline-inspection", 2))
+        .containsExactlyInAnyOrder("toleranceCase", "jointConsultation");
   }
 
   @Test
@@ -40,7 +47,9 @@ class GroupAuthorizationChecksTest {
     int many = GroupAuthorizationChecks.MAX_GROUPS_UNNARROWED + 8;
     assertThat(startableAs("commerce-clerk", "unit-commerce", many))
         .containsExactlyInAnyOrder("prefiling", "toleranceCase");
-    assertThat(startableAs("jiwei", "discipline-inspection", many)).doesNotContain("prefiling", "toleranceCase");
+    assertThat(startableAs("zuzhi", "organization-dept", many)).doesNotContain("prefiling", "toleranceCase");
+    assertThat(startableAs("jiwei", "discipline-inspection", many))
+        .containsExactlyInAnyOrder("toleranceCase", "jointConsultation");
   }
 
   /** Keys of the latest definitions the user may start, in the agency and {@code otherGroups} groups without rights. */
