@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The determinations of tolerance cases, numbered {@code WZRC-<year>-<4 digits>}. */
+/**
+ * The determinations of tolerance cases, numbered {@code WZRC-<year>-<4 digits>}. Written only for a case whose
+ * history shows the entitled people's steps ({@link EntitledSteps}), whoever calls.
+ */
 @Repository
 public class DecisionRegistry {
 
@@ -23,16 +26,23 @@ public class DecisionRegistry {
   private final JdbcTemplate jdbc;
   private final RegistryNumbers numbers;
   private final IntegrityChain chain;
+  private final EntitledSteps entitled;
 
-  public DecisionRegistry(JdbcTemplate jdbc, RegistryNumbers numbers, IntegrityChain chain) {
+  public DecisionRegistry(JdbcTemplate jdbc, RegistryNumbers numbers, IntegrityChain chain, EntitledSteps entitled) {
     this.jdbc = jdbc;
     this.numbers = numbers;
     this.chain = chain;
+    this.entitled = entitled;
   }
 
-  /** Writes the decision and returns its number; a retried job gets the number already written. */
+  /**
+   * Writes the decision and returns its number; a retried job gets the number already written. Refused
+   * ({@link EntitledSteps.NotEntitled}) before any number is drawn unless the case's history shows the entitled
+   * people's steps: this is the one door every path to a decision passes.
+   */
   @Transactional
   public String record(DecisionRecord decision) {
+    entitled.demand(decision.processInstanceId());
     Optional<DecisionRecord> existing = findByProcessInstance(decision.processInstanceId());
     if (existing.isPresent()) {
       return existing.get().decisionNo();

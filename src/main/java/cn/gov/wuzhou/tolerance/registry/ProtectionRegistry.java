@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.registry;
 
 import cn.gov.wuzhou.tolerance.common.Department;
+import cn.gov.wuzhou.tolerance.common.Determination;
 import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
 import cn.gov.wuzhou.tolerance.integrity.IntegrityChain;
 import cn.gov.wuzhou.tolerance.registry.ProtectionNotice.Acknowledgement;
@@ -25,16 +26,30 @@ public class ProtectionRegistry {
 
   private final JdbcTemplate jdbc;
   private final IntegrityChain chain;
+  private final DecisionRegistry decisions;
+  private final EntitledSteps entitled;
 
-  public ProtectionRegistry(JdbcTemplate jdbc, IntegrityChain chain) {
+  public ProtectionRegistry(JdbcTemplate jdbc, IntegrityChain chain, DecisionRegistry decisions, EntitledSteps entitled) {
     this.jdbc = jdbc;
     this.chain = chain;
+    this.decisions = decisions;
+    this.entitled = entitled;
   }
 
-  /** Issues the notices not issued yet, each awaiting its bodies' notes, so a retried job adds nothing. */
+  /**
+   * Issues the notices of the case's own decision not issued yet, each awaiting its bodies' notes, so a retried job
+   * adds nothing. Refused before anything is written unless the case's history shows the entitled people's steps
+   * ({@link EntitledSteps}) and the registry holds the case's decision to tolerate; the notices name that decision
+   * and its official as the registry recorded them, whatever the caller believes.
+   */
   @Transactional
-  public void issue(String decisionNo, String officialId, String officialName, LocalDate issuedOn,
-      List<ProtectedMatter> matters) {
+  public void issue(String processInstanceId, LocalDate issuedOn, List<ProtectedMatter> matters) {
+    entitled.demand(processInstanceId);
+    DecisionRecord decision = decisions.findByProcessInstance(processInstanceId)
+        .filter(found -> Determination.TOLERATE.name().equals(found.determination()))
+        .orElseThrow(() -> new IllegalStateException("登记簿拒绝写入：事项 " + processInstanceId
+            + " 没有登记为容错免责的认定决定，不能出具结果运用通知"));
+    String decisionNo = decision.decisionNo();
     List<String> issued = jdbc.queryForList(
         "SELECT matter FROM protection_notice WHERE decision_no = ?", String.class, decisionNo);
     for (ProtectedMatter matter : matters) {
@@ -43,7 +58,8 @@ public class ProtectionRegistry {
       }
       jdbc.update("""
           INSERT INTO protection_notice (decision_no, matter, official_id, official_name, issued_on)
-          VALUES (?, ?, ?, ?, ?)""", decisionNo, matter.name(), officialId, officialName, issuedOn);
+          VALUES (?, ?, ?, ?, ?)""", decisionNo, matter.name(), decision.officialId(), decision.officialName(),
+          issuedOn);
       chain.append("protection_notice", decisionNo, matter.name());
       for (Department department : matter.departments()) {
         jdbc.update("INSERT INTO protection_acknowledgement (decision_no, matter, department, revision) VALUES (?, ?, ?, 0)",

@@ -27,28 +27,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code recordDecision}: writes the determination with its basis to the registry and
- * sets {@code decisionNo}, only in a case whose history shows the entitled people's steps
+ * sets {@code decisionNo}; the registry writes it only in a case whose history shows the entitled people's steps
  * ({@link EntitledSteps}). Idempotent: a retried job finds the record and draws no new number.
  */
 @Component("recordDecision")
 public class RecordDecision implements JavaDelegate {
 
   private final DecisionRegistry registry;
-  private final EntitledSteps entitled;
   private final DeploymentApprovals approvals;
   private final Today today;
 
-  public RecordDecision(DecisionRegistry registry, EntitledSteps entitled, DeploymentApprovals approvals, Today today) {
+  public RecordDecision(DecisionRegistry registry, DeploymentApprovals approvals, Today today) {
     this.registry = registry;
-    this.entitled = entitled;
     this.approvals = approvals;
     this.today = today;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    // a model reaches the registry only through this delegate (the expression sandbox lets nothing else call it)
-    entitled.demand(execution.getProcessInstanceId());
     // the last guard before the registry: whatever path led here, adverse findings admit only 不予容错
     String conflict = BindingFindings.conflict(execution, Determination.valueOf(text(execution, "determination")));
     if (conflict != null) {

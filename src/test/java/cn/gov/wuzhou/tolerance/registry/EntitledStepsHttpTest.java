@@ -1,12 +1,22 @@
 package cn.gov.wuzhou.tolerance.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.wuzhou.tolerance.common.ProtectedMatter;
+import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Findings;
+import cn.gov.wuzhou.tolerance.registry.DecisionRecord.Rules;
+import cn.gov.wuzhou.tolerance.support.CaseDriver;
+import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.RegistrySeed;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.FilePart;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +32,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A decision without a case: a process that sets its own facts and calls the registry's delegates. Deployed by an
  * administrator (past the deployment check, as an owner's model would run once approved), started by a timer with
- * nobody behind it, it fails at the registry's door with an incident-bound job, and nothing is written.
+ * nobody behind it, it fails at the registry's door with an incident-bound job, and nothing is written. The door is
+ * the registry's write itself: a bean calling it straight, past every delegate, is refused the same way.
  */
 @HttpTest
 class EntitledStepsHttpTest {
@@ -38,6 +50,10 @@ class EntitledStepsHttpTest {
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DecisionRegistry decisions;
+  @Autowired ProtectionRegistry protections;
+  @Autowired Today today;
+  @Autowired ApplicationContext context;
   Rest rest;
   String key;
   String officialId;
@@ -76,6 +92,68 @@ class EntitledStepsHttpTest {
     assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
     assertThat(count("SELECT COUNT(*) FROM protection_notice")).isEqualTo(notices);
     assertThat(count("SELECT COUNT(*) FROM decision WHERE official_id = '" + officialId + "'")).isZero();
+  }
+
+  @Test
+  void aBeanWritingADecisionStraightIntoTheRegistryForACaseWithoutTheEntitledStepsWritesNothing() {
+    String started = startedCase();
+    String awaitingApproval = startedCase();
+    Desk desk = new Desk(rest);
+    desk.acknowledgeAndCorrect(awaitingApproval, today.date());
+    desk.work("wenze", "accountability-office", awaitingApproval, "reviewCase", CaseDriver.cleanFindings());
+    desk.work("wenze", "accountability-office", awaitingApproval, "proposeDetermination", Map.of());
+    desk.awaitTask("party-secretary", "superior-party-committee", awaitingApproval, "approveDetermination");
+
+    Map<String, String> refusals = Map.of(
+        "no-such-case-" + key, "没有这个事项的办理记录",
+        started, "没有问责承办机关人员完成的审查认定",
+        awaitingApproval, "没有有权审批的党组织");
+    refusals.forEach((caseId, why) -> {
+      List<Object> before = registryState();
+      assertThatThrownBy(() -> decisions.record(decisionOf(caseId))).as("a decision for %s", caseId)
+          .isInstanceOf(EntitledSteps.NotEntitled.class).hasMessageContaining("登记簿拒绝写入").hasMessageContaining(why);
+      assertThat(registryState()).as("rows, numbers and chain after the refused decision for %s", caseId)
+          .isEqualTo(before);
+      assertThat(decisions.findByProcessInstance(caseId)).isEmpty();
+    });
+  }
+
+  @Test
+  void aBeanIssuingNoticesStraightIntoTheRegistryForACaseWithoutTheEntitledStepsWritesNothing() {
+    String started = startedCase();
+    // a decision to tolerate of the test's own making: the notices are refused for the case, not for want of it
+    new RegistrySeed(context).decision(decisionOf(started));
+    List<Object> before = registryState();
+
+    assertThatThrownBy(() -> protections.issue(started, today.date(), Arrays.asList(ProtectedMatter.values())))
+        .isInstanceOf(EntitledSteps.NotEntitled.class).hasMessageContaining("登记簿拒绝写入")
+        .hasMessageContaining("审查认定");
+    assertThat(registryState()).as("rows, numbers and chain after the refused notices").isEqualTo(before);
+  }
+
+  /** A case the commerce clerk reported and nobody has worked yet. */
+  private String startedCase() {
+    Reply started = rest.post("commerce-clerk", "/engine-rest/process-definition/key/toleranceCase/start",
+        Rest.withVariables(CaseDriver.validReport(today.date())));
+    assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
+    return started.text("id");
+  }
+
+  /** Everything a registry write changes: its rows, its numbers and the hash chain. */
+  private List<Object> registryState() {
+    return List.of(count("SELECT COUNT(*) FROM decision"), count("SELECT COUNT(*) FROM protection_notice"),
+        count("SELECT COUNT(*) FROM protection_acknowledgement"),
+        jdbc.queryForList("SELECT kind, seq_year, last_value FROM number_sequence ORDER BY kind, seq_year"),
+        jdbc.queryForList("SELECT COUNT(*), MAX(seq) FROM integrity_entry"));
+  }
+
+  /** A tolerated decision of the case, as a bean would hand it to the registry. */
+  private DecisionRecord decisionOf(String caseId) {
+    LocalDate day = today.date();
+    return new DecisionRecord(null, caseId, "unit-commerce", "市商务局", officialId, "王某", "科长", "PARTY_GOV_ORGAN",
+        "BUSINESS_ENVIRONMENT", "KEY_AREA", "DEVIATION", day.minusDays(2), day, null, false, true, true, false,
+        "TOLERATE", "伪造", "TOLERATE", "伪造", day, new Findings(true, true, false, false, false, null), day, day, null,
+        new Rules(null, null));
   }
 
   private Job failed() {

@@ -10,6 +10,7 @@ import cn.gov.wuzhou.tolerance.registry.DecisionRegistry;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
+import cn.gov.wuzhou.tolerance.support.RegistrySeed;
 import cn.gov.wuzhou.tolerance.support.Rest;
 import cn.gov.wuzhou.tolerance.support.Rest.FilePart;
 import cn.gov.wuzhou.tolerance.support.Rest.Reply;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -59,6 +61,7 @@ class ProcessOwnerHttpTest {
   @Autowired RepositoryService repositoryService;
   @Autowired DecisionRegistry decisions;
   @Autowired Today today;
+  @Autowired ApplicationContext context;
   Rest rest;
   Desk desk;
 
@@ -317,7 +320,7 @@ class ProcessOwnerHttpTest {
     return id;
   }
 
-  /** A decision as the registry keeps it, with what the rules in force recommended for these facts. */
+  /** A decision of a case that never ran, as the registry keeps it, with what the rules in force recommended. */
   private DecisionRecord decision(String circumstance, boolean prefiled, boolean followedProcedure,
       boolean reportedTimely, boolean correctedTimely, String recommendation) {
     LocalDate day = LocalDate.of(2019, 6, 3);
@@ -325,7 +328,7 @@ class ProcessOwnerHttpTest {
         "WZ-" + UUID.randomUUID().toString().substring(0, 8), "李明", "科长", "PARTY_GOV_ORGAN", "OTHER", circumstance, "DEVIATION", day, day,
         null, prefiled, reportedTimely, correctedTimely, false, recommendation, "依据", recommendation, "依据", day,
         new Findings(true, followedProcedure, false, false, false, null), day, day, null, new Rules(null, null));
-    return decisions.find(decisions.record(record)).orElseThrow();
+    return new RegistrySeed(context).decision(record);
   }
 
   private Reply replay(String user, String fileName, String table) {

@@ -20,7 +20,7 @@ import org.springframework.context.support.StaticApplicationContext;
 class RulesReplayBudgetTest {
 
   // as many decided cases as the registry of a large city would hold, each with its own facts
-  private final DecisionRegistry manyDecisions = new DecisionRegistry(null, null, null) {
+  private final DecisionRegistry manyDecisions = new DecisionRegistry(null, null, null, null) {
     @Override
     public void forEach(Consumer<DecisionRecord> action) {
       LocalDate day = LocalDate.of(2025, 3, 3);
