@@ -277,7 +277,11 @@ final class Report {
             + "its first three user tasks (上级党委, 纪委监委, the unit); ").append(settings.repetitions())
         .append(" calls per figure after 5 warm-up calls (fewer where a viewer's calls exceed ").append(settings.budgetSeconds())
         .append(" s); before each call one task row is rewritten, as other clerks' claims would, so "
-            + "H2 cannot hand back the previous call's result.\n\n");
+            + "H2 cannot hand back the previous call's result."
+            + ("PostgreSQL".equals(v.info().get("database"))
+                ? " After filling, every table is analysed (`ANALYZE`), as the application's PlannerStatistics would "
+                    + "within its interval (autovacuum may be off)." : "")
+            + "\n\n");
     md.append("| open cases | open tasks | viewer group (tasks in its 本机构待办) | REST HAL (Tasklist) p50 / p95 / p99 ms "
         + "| REST JSON p50 / p95 / p99 ms | REST HAL narrowed to one case p50 / p95 / p99 ms "
         + "| Java API page p50 / p95 / p99 ms | Java API count p50 / p95 ms | fill (s) | heap after GC (MiB) |\n");
@@ -471,6 +475,15 @@ final class Report {
       o.sql().byStep().get(step).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> statements.put(e.getKey(), (double) e.getValue() / o.cases()));
       figures.put("byStatementAndTable", statements);
+      Map<String, Double> texts = new LinkedHashMap<>();
+      o.sql().byStepAndSql().getOrDefault(step, Map.of()).entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+          .forEach(e -> {
+            String text = e.getKey().replaceAll("\\s+", " ").strip();
+            texts.merge(text.length() > 300 ? text.substring(0, 300) + "…" : text, (double) e.getValue() / o.cases(),
+                Double::sum);
+          });
+      figures.put("mostFrequentStatements", texts);
       steps.put(step, figures);
     });
     sql.put("byStep", steps);

@@ -47,6 +47,7 @@ final class SqlCounter {
   private final Map<String, String> kindCache = new ConcurrentHashMap<>();
   private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
   private final Map<String, Map<String, LongAdder>> byStep = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> byStepAndSql = new ConcurrentHashMap<>();
 
   /** Runs the work without counting its statements (the benchmark's own bookkeeping). */
   static <T> T paused(java.util.function.Supplier<T> work) {
@@ -108,27 +109,38 @@ final class SqlCounter {
       tablesOfStep.forEach((k, v) -> counts.put(k, v.sum()));
       steps.put(step, counts);
     });
-    return new Snapshot(kinds, tables, tableNanos, roundTrips.sum(), nanos.sum(), steps);
+    Map<String, Map<String, Long>> stepStatements = new TreeMap<>();
+    byStepAndSql.forEach((step, statements) -> {
+      Map<String, Long> counts = new java.util.HashMap<>();
+      statements.forEach((k, v) -> counts.put(k, v.sum()));
+      stepStatements.put(step, counts);
+    });
+    return new Snapshot(kinds, tables, tableNanos, roundTrips.sum(), nanos.sum(), steps, stepStatements);
   }
 
   /**
    * Statements by kind, by "KIND TABLE", JDBC time (ns) by "KIND TABLE", round trips, JDBC time (ns), and
-   * statements by step and "KIND TABLE".
+   * statements by step and "KIND TABLE", and by step and SQL text.
    */
   record Snapshot(Map<String, Long> byKind, Map<String, Long> byKindAndTable, Map<String, Long> nanosByKindAndTable,
-      long roundTrips, long nanos, Map<String, Map<String, Long>> byStep) {
+      long roundTrips, long nanos, Map<String, Map<String, Long>> byStep, Map<String, Map<String, Long>> byStepAndSql) {
 
     Snapshot minus(Snapshot before) {
-      Map<String, Map<String, Long>> steps = new TreeMap<>();
-      byStep.forEach((step, counts) -> {
-        Map<String, Long> diff = diff(counts, before.byStep.getOrDefault(step, Map.of()));
-        if (!diff.isEmpty()) {
-          steps.put(step, diff);
-        }
-      });
       return new Snapshot(diff(byKind, before.byKind), diff(byKindAndTable, before.byKindAndTable),
           diff(nanosByKindAndTable, before.nanosByKindAndTable), roundTrips - before.roundTrips, nanos - before.nanos,
-          steps);
+          nestedDiff(byStep, before.byStep), nestedDiff(byStepAndSql, before.byStepAndSql));
+    }
+
+    private static Map<String, Map<String, Long>> nestedDiff(Map<String, Map<String, Long>> after,
+        Map<String, Map<String, Long>> before) {
+      Map<String, Map<String, Long>> result = new TreeMap<>();
+      after.forEach((step, counts) -> {
+        Map<String, Long> diff = diff(counts, before.getOrDefault(step, Map.of()));
+        if (!diff.isEmpty()) {
+          result.put(step, diff);
+        }
+      });
+      return result;
     }
 
     /** All statements of each step, most first. */
@@ -218,8 +230,10 @@ final class SqlCounter {
         k -> new LongAdder()).add(count);
     byKindAndTable.computeIfAbsent(key, k -> new LongAdder()).add(count);
     nanosByKindAndTable.computeIfAbsent(key, k -> new LongAdder()).add(elapsed);
-    byStep.computeIfAbsent(stepOfThread(), k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(key, k -> new LongAdder()).add(count);
+    String step = stepOfThread();
+    byStep.computeIfAbsent(step, k -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> new LongAdder()).add(count);
+    byStepAndSql.computeIfAbsent(step, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(sql == null ? "?" : sql, k -> new LongAdder()).add(count);
     if (sql != null) {
       long[] stats = bySql.computeIfAbsent(sql, k -> new long[2]);
       synchronized (stats) {
