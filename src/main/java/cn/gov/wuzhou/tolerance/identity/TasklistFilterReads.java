@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.identity;
 
+import cn.gov.wuzhou.tolerance.common.EngineSessions;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,15 +8,11 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 import org.springframework.stereotype.Component;
@@ -34,21 +31,7 @@ public class TasklistFilterReads extends AbstractProcessEnginePlugin implements 
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    // replaces the engine's own FilterManager factory: custom factories are registered after it
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return FilterManager.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new OncePerRequest();
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineSessions.replace(configuration, FilterManager.class, OncePerRequest::new);
   }
 
   @Override
