@@ -10,10 +10,9 @@ final class TasklistFilters {
 
   record FilterSpec(String name, TaskQuery query, Map<String, Object> properties) {}
 
-  // columns a clerk scans for: which unit, which plan or official, which numbers (the task's own copies)
-  private static final List<Map<String, String>> VARIABLE_COLUMNS = TaskCards.COLUMNS.stream()
-      .map(column -> Map.of("name", column.cardVariable(), "label", column.label()))
-      .toList();
+  // the column a clerk scans for: which case, unit, plan or official, which numbers (the task's own card)
+  private static final List<Map<String, String>> VARIABLE_COLUMNS =
+      List.of(Map.of("name", TaskCards.CARD_VARIABLE, "label", TaskCards.CARD_LABEL));
 
   private TasklistFilters() {}
 

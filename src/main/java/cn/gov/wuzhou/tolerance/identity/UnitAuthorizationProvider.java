@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Grants every reporting unit the right to start cases, at the moment its group is created, so a
@@ -37,6 +41,21 @@ public class UnitAuthorizationProvider extends DefaultAuthorizationProvider {
       authorizations.add(createGrantAuthorization(null, group.getId(), PROCESS_INSTANCE, Authorization.ANY, CREATE));
     }
     return authorizations.toArray(new AuthorizationEntity[0]);
+  }
+
+  /**
+   * A task made in this command has no authorizations stored yet, so the grants to its candidate groups need no
+   * look-up first (two statements per group and task: its runtime and its history grant). Any other task's are
+   * looked up as the engine does.
+   */
+  @Override
+  protected AuthorizationEntity getGrantAuthorization(String taskId, String userId, String groupId, Resource resource) {
+    CachedDbEntity task = Context.getCommandContext().getDbEntityManager().getDbEntityCache()
+        .getCachedEntity(TaskEntity.class, taskId);
+    if (task != null && task.getEntityState() == DbEntityState.TRANSIENT) {
+      return null;
+    }
+    return super.getGrantAuthorization(taskId, userId, groupId, resource);
   }
 
   /**

@@ -1,14 +1,21 @@
 package cn.gov.wuzhou.tolerance.security;
 
+import cn.gov.wuzhou.tolerance.common.EngineSessions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +31,12 @@ import org.springframework.stereotype.Component;
  * Narrowing only shortens the IN list of the checks (a group without authorizations grants nothing),
  * so for a user in a few groups it is skipped; a user in very many groups is still narrowed.
  *
+ * <p>Whether any {@code REVOKE} authorization exists decides whether the checks must look for one (the engine's
+ * {@code authorization-check-revokes: auto}); the engine asks the database in every command that checks anything,
+ * a sixth of all the statements of a case over REST (benchmark). It is asked here at most every
+ * {@link Revokes#FRESH_FOR} per node: a {@code REVOKE} saved on this node counts at once, one written on another
+ * node or in SQL within that time. While any exists, every check looks for them, as the engine's would.
+ *
  * <p>The engine's statistics per process definition ({@code /process-definition/statistics}) count all
  * the definition's running instances and incidents for anyone who may read the definition, which
  * everybody may: a unit clerk saw the whole city's open cases. They now need {@code READ_INSTANCE} on
@@ -35,26 +48,54 @@ public class GroupAuthorizationChecks extends AbstractProcessEnginePlugin {
   // above this, a shorter IN list in every check is worth the scan
   static final int MAX_GROUPS_UNNARROWED = 32;
 
+  private final Revokes revokes = new Revokes();
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    // replaces the engine's own AuthorizationManager factory: custom factories are registered after it
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new ToleranceAuthorizationManager();
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineSessions.replace(configuration, AuthorizationManager.class, () -> new ToleranceAuthorizationManager(revokes));
   }
 
   static class ToleranceAuthorizationManager extends AuthorizationManager {
+
+    private final Revokes revokes;
+
+    ToleranceAuthorizationManager(Revokes revokes) {
+      this.revokes = revokes;
+    }
+
+    @Override
+    protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+      if (isRevokeAuthCheckUsed == null && ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO
+          .equalsIgnoreCase(Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes())) {
+        isRevokeAuthCheckUsed = revokes.exist(this::anyRevokeStored);
+      }
+      return super.isRevokeAuthCheckEnabled(userId, groupIds);
+    }
+
+    private boolean anyRevokeStored() {
+      AuthorizationQueryImpl revokesQuery = new AuthorizationQueryImpl();
+      revokesQuery.authorizationType(Authorization.AUTH_TYPE_REVOKE);
+      return (Long) getDbEntityManager().selectOne("selectAuthorizationCountByQueryCriteria", revokesQuery) > 0;
+    }
+
+    @Override
+    public void insert(DbEntity authorization) {
+      super.insert(authorization);
+      noteRevoke(authorization);
+    }
+
+    @Override
+    public void update(AuthorizationEntity authorization) {
+      super.update(authorization);
+      noteRevoke(authorization);
+    }
+
+    private void noteRevoke(DbEntity authorization) {
+      if (authorization instanceof AuthorizationEntity entity
+          && entity.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
+        revokes.saved();
+      }
+    }
 
     @Override
     public void configureProcessDefinitionStatisticsQuery(ProcessDefinitionStatisticsQueryImpl query) {
@@ -67,6 +108,46 @@ public class GroupAuthorizationChecks extends AbstractProcessEnginePlugin {
         return new ArrayList<>(authenticatedGroupIds);
       }
       return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+    }
+  }
+
+  /** Whether any {@code REVOKE} authorization exists, as last asked, shared by the commands of this node. */
+  static final class Revokes {
+
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
+    private boolean known;
+    private boolean exist;
+    private long askedAt;
+    private long saves;
+
+    boolean exist(BooleanSupplier ask) {
+      long now = System.nanoTime();
+      long savesBefore;
+      synchronized (this) {
+        if (known && now - askedAt < FRESH_FOR.toNanos()) {
+          return exist;
+        }
+        savesBefore = saves;
+      }
+      boolean answer = ask.getAsBoolean();
+      synchronized (this) {
+        // a REVOKE saved meanwhile was perhaps not committed when the database answered
+        if (saves != savesBefore) {
+          return true;
+        }
+        known = true;
+        exist = answer;
+        askedAt = now;
+      }
+      return answer;
+    }
+
+    synchronized void saved() {
+      known = true;
+      exist = true;
+      askedAt = System.nanoTime();
+      saves++;
     }
   }
 }

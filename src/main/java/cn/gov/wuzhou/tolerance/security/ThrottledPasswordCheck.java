@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.security;
 
+import cn.gov.wuzhou.tolerance.common.EngineSessions;
 import cn.gov.wuzhou.tolerance.security.LoginThrottle.Refused;
 import cn.gov.wuzhou.tolerance.security.LoginThrottle.Verdict;
 import java.time.Clock;
@@ -7,8 +8,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
@@ -37,17 +36,7 @@ public class ThrottledPasswordCheck extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityProviderSessionFactory(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return DbIdentityServiceProvider.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new Provider();
-      }
-    });
+    configuration.setIdentityProviderSessionFactory(EngineSessions.of(DbIdentityServiceProvider.class, Provider::new));
   }
 
   // the engine's queries take the identity provider for the database's, so the check is made in a subclass of it

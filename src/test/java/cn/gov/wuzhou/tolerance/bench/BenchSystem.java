@@ -89,6 +89,7 @@ final class BenchSystem implements AutoCloseable {
     SpringApplicationBuilder builder = new SpringApplicationBuilder(ToleranceApplication.class)
         .initializers(context -> {
           context.getBeanFactory().addBeanPostProcessor(new CountingDataSource(sql, holder));
+          StepLabels.install(context);
           customizations.forEach(customization -> customization.accept(context));
         });
     // as command-line arguments: over application.yaml and the environment, and read before logging starts

@@ -29,6 +29,12 @@ final class CaseRun {
 
   private static final long STEP_DEADLINE_MILLIS = 600_000;
 
+  /**
+   * The statements of a clerk's second and further look at the list while a job has not yet made the task: how
+   * many there are depends on the job executor's timing, not on the case.
+   */
+  static final String REPOLL = "task list, again while waiting for a job";
+
   private final BenchSystem system;
   private final int pollMillis;
 
@@ -51,6 +57,13 @@ final class CaseRun {
 
     double perCase(String sqlKind) {
       return (double) sql.of(sqlKind) / cases;
+    }
+
+    /** All statements per case but the repeated polls of clerks waiting for a job. */
+    double perCaseWithoutRepolls() {
+      long repolls = sql.byStep().getOrDefault(REPOLL, java.util.Map.of()).values().stream()
+          .mapToLong(Long::longValue).sum();
+      return (double) (sql.total() - repolls) / cases;
     }
   }
 
@@ -122,25 +135,27 @@ final class CaseRun {
 
   private void workCase(Channel channel, Recorder recorder, String runId, int i, AtomicInteger retries) {
     Type type = CaseScripts.typeOf(i);
-    String caseId = retrying(retries, () -> channel.start(CaseScripts.UNIT, CaseScripts.report(runId, i)));
+    String caseId = SqlCounter.during("start", () ->
+        retrying(retries, () -> channel.start(CaseScripts.UNIT, CaseScripts.report(runId, i))));
     for (Step step : CaseScripts.steps(type)) {
       String taskId = awaitTask(channel, recorder, caseId, step);
       Clerk clerk = step.clerk();
-      retrying(retries, () -> {
+      SqlCounter.during("claim " + step.taskKey(), () -> retrying(retries, () -> {
         channel.claim(clerk, taskId);
         return null;
-      });
-      retrying(retries, () -> {
+      }));
+      SqlCounter.during("complete " + step.taskKey(), () -> retrying(retries, () -> {
         channel.complete(clerk, taskId, step.form());
         return null;
-      });
+      }));
     }
   }
 
   private String awaitTask(Channel channel, Recorder recorder, String caseId, Step step) {
     long deadline = System.currentTimeMillis() + STEP_DEADLINE_MILLIS;
-    while (true) {
-      for (TaskRow row : channel.list(step.clerk(), caseId, step.deliberation())) {
+    for (int poll = 0; ; poll++) {
+      String stepName = poll == 0 ? "task list " + step.taskKey() : REPOLL;
+      for (TaskRow row : SqlCounter.during(stepName, () -> channel.list(step.clerk(), caseId, step.deliberation()))) {
         if (row.taskDefinitionKey().equals(step.taskKey())) {
           return row.id();
         }

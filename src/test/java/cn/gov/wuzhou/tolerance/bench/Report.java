@@ -173,6 +173,8 @@ final class Report {
     row(md, "failed requests / retried", rest.recorder().failures() + " / " + rest.retries(),
         java.recorder().failures() + " / " + java.retries());
     row(md, "SQL statements per case: all (SELECT / INSERT / UPDATE / DELETE)", sqlKinds(rest), sqlKinds(java));
+    row(md, "SQL statements per case without a waiting clerk's repeated task-list polls",
+        f0(rest.perCaseWithoutRepolls()), f0(java.perCaseWithoutRepolls()));
     row(md, "SQL round trips per case; time in JDBC per case (ms)",
         f1((double) rest.sql().roundTrips() / rest.cases()) + "; " + f1(rest.sql().nanos() / 1e6 / rest.cases()),
         f1((double) java.sql().roundTrips() / java.cases()) + "; " + f1(java.sql().nanos() / 1e6 / java.cases()));
@@ -229,6 +231,7 @@ final class Report {
             f1(e.getValue() / 1e6 / v.rest().cases()),
             f1((double) java.getOrDefault(e.getKey(), 0L) / v.java().cases()),
             f1(javaNanos.getOrDefault(e.getKey(), 0L) / 1e6 / v.java().cases())));
+    stepTable(md, v);
     md.append("\n### The ten statements that took the most JDBC time (REST run)\n\n");
     md.append("| statement (first 160 characters) | per case | JDBC ms per case | mean ms |\n|---|---:|---:|---:|\n");
     v.rest().topStatements().stream().limit(10).forEach(st -> {
@@ -239,6 +242,34 @@ final class Report {
     md.append("\n");
   }
 
+  /** Where a case's statements go: per clerk's request (by task), per job (by activity), per other command. */
+  private static void stepTable(StringBuilder md, VariantResult v) {
+    md.append("\n### SQL per case by step\n\n"
+        + "The clerk's request (`start`, `task list`/`claim`/`complete` + the task's key; `task list` is the first look, "
+        + "further polls of a clerk waiting for a job are counted apart), the job (`job` + its activity), any other engine command (`command` + "
+        + "its class), else the thread. Per case: all of the step's statements ÷ N (a step done by three agencies "
+        + "counts three times).\n\n");
+    md.append("| step | REST per case | Java API per case | REST: largest statements of the step |\n|---|---:|---:|---|\n");
+    SqlCounter.Snapshot rest = v.rest().sql();
+    SqlCounter.Snapshot java = v.java().sql();
+    Map<String, Long> javaTotals = java.stepTotals();
+    TreeSet<String> seen = new TreeSet<>();
+    rest.stepTotals().forEach((step, total) -> {
+      seen.add(step);
+      String largest = rest.byStep().get(step).entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+          .map(e -> e.getKey() + " " + f1((double) e.getValue() / v.rest().cases()))
+          .reduce((a, b) -> a + ", " + b).orElse("");
+      row(md, "`" + step + "`", f1((double) total / v.rest().cases()),
+          f1((double) javaTotals.getOrDefault(step, 0L) / v.java().cases()), largest);
+    });
+    javaTotals.forEach((step, total) -> {
+      if (!seen.contains(step)) {
+        row(md, "`" + step + "`", "–", f1((double) total / v.java().cases()), "");
+      }
+    });
+  }
+
   private void growthTable(StringBuilder md, VariantResult v) {
     md.append("## Task list vs open cases (本机构待办, first page of 15, one request after another)\n\n");
     md.append("Open cases made through the Java API: job executor paused, ").append(settings.fillThreads())
@@ -246,7 +277,11 @@ final class Report {
             + "its first three user tasks (上级党委, 纪委监委, the unit); ").append(settings.repetitions())
         .append(" calls per figure after 5 warm-up calls (fewer where a viewer's calls exceed ").append(settings.budgetSeconds())
         .append(" s); before each call one task row is rewritten, as other clerks' claims would, so "
-            + "H2 cannot hand back the previous call's result.\n\n");
+            + "H2 cannot hand back the previous call's result."
+            + ("PostgreSQL".equals(v.info().get("database"))
+                ? " After filling, every table is analysed (`ANALYZE`), as the application's PlannerStatistics would "
+                    + "within its interval (autovacuum may be off)." : "")
+            + "\n\n");
     md.append("| open cases | open tasks | viewer group (tasks in its 本机构待办) | REST HAL (Tasklist) p50 / p95 / p99 ms "
         + "| REST JSON p50 / p95 / p99 ms | REST HAL narrowed to one case p50 / p95 / p99 ms "
         + "| Java API page p50 / p95 / p99 ms | Java API count p50 / p95 ms | fill (s) | heap after GC (MiB) |\n");
@@ -336,7 +371,7 @@ final class Report {
   private void variantsTable(StringBuilder md) {
     md.append("## Candidate changes (each a fresh system in this run, same N, K and machine)\n\n");
     md.append("| variant | change | REST cases/s | REST p50 / p95 / p99 task list ms | REST p95 / p99 complete ms "
-        + "| REST worst p99 ms | Java cases/s | server CPU ms per case REST / Java | SQL per case REST (INSERT) | job p95 ms "
+        + "| REST worst p99 ms | Java cases/s | server CPU ms per case REST / Java | SQL per case REST (INSERT; without re-polls) | job p95 ms "
         + "| REST / Java | other processes' CPU |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (VariantResult v : results) {
@@ -350,6 +385,7 @@ final class Report {
           .append(f0(worstP99)).append(" | ").append(f2(java.casesPerSecond())).append(" | ")
           .append(f0(serverCpuPerCase(rest) * 1000)).append(" / ").append(f0(serverCpuPerCase(java) * 1000)).append(" | ")
           .append(f0((double) rest.sql().total() / rest.cases())).append(" (").append(f0(rest.perCase("INSERT")))
+          .append("; ").append(f0(rest.perCaseWithoutRepolls())).append(" without re-polls")
           .append(") | ").append(rest.jobMillis().length == 0 ? "–" : String.valueOf(pct(rest.jobMillis(), 95)))
           .append(" | ").append(f2(rest.casesPerSecond() / java.casesPerSecond())).append(" | ")
           .append(f0(rest.usage().otherProcessesCpuPct())).append(" % / ").append(f0(java.usage().otherProcessesCpuPct()))
@@ -419,6 +455,7 @@ final class Report {
       sql.put(kind, o.perCase(kind));
     }
     sql.put("total", (double) o.sql().total() / o.cases());
+    sql.put("totalWithoutRepolls", o.perCaseWithoutRepolls());
     sql.put("roundTrips", (double) o.sql().roundTrips() / o.cases());
     sql.put("jdbcMillis", o.sql().nanos() / 1e6 / o.cases());
     Map<String, Double> tables = new LinkedHashMap<>();
@@ -430,6 +467,26 @@ final class Report {
         .forEach(e -> tableMillis.put(e.getKey(), e.getValue() / 1e6 / o.cases()));
     sql.put("jdbcMillisByStatementAndTable", tableMillis);
     sql.put("topStatementsByJdbcTime", o.topStatements());
+    Map<String, Object> steps = new LinkedHashMap<>();
+    o.sql().stepTotals().forEach((step, total) -> {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("total", (double) total / o.cases());
+      Map<String, Double> statements = new LinkedHashMap<>();
+      o.sql().byStep().get(step).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> statements.put(e.getKey(), (double) e.getValue() / o.cases()));
+      figures.put("byStatementAndTable", statements);
+      Map<String, Double> texts = new LinkedHashMap<>();
+      o.sql().byStepAndSql().getOrDefault(step, Map.of()).entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+          .forEach(e -> {
+            String text = e.getKey().replaceAll("\\s+", " ").strip();
+            texts.merge(text.length() > 300 ? text.substring(0, 300) + "…" : text, (double) e.getValue() / o.cases(),
+                Double::sum);
+          });
+      figures.put("mostFrequentStatements", texts);
+      steps.put(step, figures);
+    });
+    sql.put("byStep", steps);
     m.put("serverCpuMillisPerCase", serverCpuPerCase(o) * 1000);
     m.put("sqlPerCase", sql);
     Map<String, Object> jobs = new LinkedHashMap<>();

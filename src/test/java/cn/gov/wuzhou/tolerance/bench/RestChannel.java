@@ -157,6 +157,10 @@ final class RestChannel implements Channel {
       via = session.client;
       request.header("X-XSRF-TOKEN", session.csrfToken);
     }
+    String step = SqlCounter.currentStep();
+    if (step != null) {
+      request.header(StepLabels.HEADER, step);
+    }
     long start = System.nanoTime();
     HttpResponse<String> response;
     try {

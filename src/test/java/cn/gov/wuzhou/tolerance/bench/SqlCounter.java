@@ -23,12 +23,18 @@ import javax.sql.DataSource;
  * the benchmark needs no extra dependency). A statement of a JDBC batch counts once per row;
  * {@code roundTrips} counts the calls that reach the database. The benchmark's own bookkeeping
  * queries run with {@link #paused} set and are not counted.
+ *
+ * <p>Each statement is also counted for the step it served ({@link #during}): the clerk's request
+ * ({@code complete reviewCase}, {@code task list …}, {@code start}), set on the clerk's thread and, over
+ * HTTP, on the server's request thread by {@link StepLabels}; a job ({@code job <activity id>}); any
+ * other engine command by its class ({@code command AcquireJobsCmd}); else the thread's name.
  */
 final class SqlCounter {
 
   static final String[] KINDS = {"SELECT", "INSERT", "UPDATE", "DELETE", "OTHER"};
 
   private static final ThreadLocal<Boolean> PAUSED = ThreadLocal.withInitial(() -> false);
+  private static final ThreadLocal<String> STEP = new ThreadLocal<>();
   private static final Pattern TABLE = Pattern.compile(
       "^\\s*(?:select\\b.*?\\bfrom|insert\\s+into|update|delete\\s+from)\\s+([A-Za-z_][A-Za-z0-9_.]*)",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -40,6 +46,8 @@ final class SqlCounter {
   private final LongAdder nanos = new LongAdder();
   private final Map<String, String> kindCache = new ConcurrentHashMap<>();
   private final Map<String, long[]> bySql = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> byStep = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> byStepAndSql = new ConcurrentHashMap<>();
 
   /** Runs the work without counting its statements (the benchmark's own bookkeeping). */
   static <T> T paused(java.util.function.Supplier<T> work) {
@@ -50,6 +58,32 @@ final class SqlCounter {
     } finally {
       PAUSED.set(before);
     }
+  }
+
+  /** The step a thread works for, until closed. */
+  interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Counts this thread's statements for the step until closed, unless an enclosing step is set already. */
+  static Scope step(String step) {
+    if (STEP.get() != null) {
+      return () -> { };
+    }
+    STEP.set(step);
+    return STEP::remove;
+  }
+
+  static <T> T during(String step, java.util.function.Supplier<T> work) {
+    try (Scope scope = step(step)) {
+      return work.get();
+    }
+  }
+
+  /** The step this thread works for, or null. */
+  static String currentStep() {
+    return STEP.get();
   }
 
   DataSource wrap(DataSource target) {
@@ -69,16 +103,54 @@ final class SqlCounter {
     byKindAndTable.forEach((k, v) -> tables.put(k, v.sum()));
     Map<String, Long> tableNanos = new TreeMap<>();
     nanosByKindAndTable.forEach((k, v) -> tableNanos.put(k, v.sum()));
-    return new Snapshot(kinds, tables, tableNanos, roundTrips.sum(), nanos.sum());
+    Map<String, Map<String, Long>> steps = new TreeMap<>();
+    byStep.forEach((step, tablesOfStep) -> {
+      Map<String, Long> counts = new TreeMap<>();
+      tablesOfStep.forEach((k, v) -> counts.put(k, v.sum()));
+      steps.put(step, counts);
+    });
+    Map<String, Map<String, Long>> stepStatements = new TreeMap<>();
+    byStepAndSql.forEach((step, statements) -> {
+      Map<String, Long> counts = new java.util.HashMap<>();
+      statements.forEach((k, v) -> counts.put(k, v.sum()));
+      stepStatements.put(step, counts);
+    });
+    return new Snapshot(kinds, tables, tableNanos, roundTrips.sum(), nanos.sum(), steps, stepStatements);
   }
 
-  /** Statements by kind, by "KIND TABLE", JDBC time (ns) by "KIND TABLE", round trips, JDBC time (ns). */
+  /**
+   * Statements by kind, by "KIND TABLE", JDBC time (ns) by "KIND TABLE", round trips, JDBC time (ns), and
+   * statements by step and "KIND TABLE", and by step and SQL text.
+   */
   record Snapshot(Map<String, Long> byKind, Map<String, Long> byKindAndTable, Map<String, Long> nanosByKindAndTable,
-      long roundTrips, long nanos) {
+      long roundTrips, long nanos, Map<String, Map<String, Long>> byStep, Map<String, Map<String, Long>> byStepAndSql) {
 
     Snapshot minus(Snapshot before) {
       return new Snapshot(diff(byKind, before.byKind), diff(byKindAndTable, before.byKindAndTable),
-          diff(nanosByKindAndTable, before.nanosByKindAndTable), roundTrips - before.roundTrips, nanos - before.nanos);
+          diff(nanosByKindAndTable, before.nanosByKindAndTable), roundTrips - before.roundTrips, nanos - before.nanos,
+          nestedDiff(byStep, before.byStep), nestedDiff(byStepAndSql, before.byStepAndSql));
+    }
+
+    private static Map<String, Map<String, Long>> nestedDiff(Map<String, Map<String, Long>> after,
+        Map<String, Map<String, Long>> before) {
+      Map<String, Map<String, Long>> result = new TreeMap<>();
+      after.forEach((step, counts) -> {
+        Map<String, Long> diff = diff(counts, before.getOrDefault(step, Map.of()));
+        if (!diff.isEmpty()) {
+          result.put(step, diff);
+        }
+      });
+      return result;
+    }
+
+    /** All statements of each step, most first. */
+    Map<String, Long> stepTotals() {
+      Map<String, Long> totals = new java.util.LinkedHashMap<>();
+      byStep.entrySet().stream()
+          .map(e -> Map.entry(e.getKey(), e.getValue().values().stream().mapToLong(Long::longValue).sum()))
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> totals.put(e.getKey(), e.getValue()));
+      return totals;
     }
 
     private static Map<String, Long> diff(Map<String, Long> after, Map<String, Long> before) {
@@ -158,6 +230,10 @@ final class SqlCounter {
         k -> new LongAdder()).add(count);
     byKindAndTable.computeIfAbsent(key, k -> new LongAdder()).add(count);
     nanosByKindAndTable.computeIfAbsent(key, k -> new LongAdder()).add(elapsed);
+    String step = stepOfThread();
+    byStep.computeIfAbsent(step, k -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> new LongAdder()).add(count);
+    byStepAndSql.computeIfAbsent(step, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(sql == null ? "?" : sql, k -> new LongAdder()).add(count);
     if (sql != null) {
       long[] stats = bySql.computeIfAbsent(sql, k -> new long[2]);
       synchronized (stats) {
@@ -165,6 +241,12 @@ final class SqlCounter {
         stats[1] += elapsed;
       }
     }
+  }
+
+  private static String stepOfThread() {
+    String step = STEP.get();
+    // pool threads are told apart by their name without the number
+    return step != null ? step : "thread " + Thread.currentThread().getName().replaceAll("[-_ ]?\\d+$", "");
   }
 
   /** Count and JDBC nanoseconds per distinct SQL text, so far. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PostgresPlanningTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlannerStatistics statistics;
 
   @Test
   void everyConnectionPlansForItsParametersWithoutJit() {
@@ -26,5 +27,43 @@ class PostgresPlanningTest {
   void thePlannerKnowsHowManyAuthorizationsGrantEachPermission() {
     assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext", String.class))
         .contains("act_stat_auth_perm_read", "act_stat_auth_perm_read_task");
+  }
+
+  @Test
+  void aTableFilledWithoutAutovacuumIsAnalysedByTheApplication() {
+    jdbc.execute("ALTER TABLE act_ru_variable SET (autovacuum_enabled = false)");
+    try {
+      statistics.refresh();
+      double before = plannedRows("act_ru_variable");
+      jdbc.batchUpdate("INSERT INTO act_ru_variable (id_, rev_, type_, name_, text_) VALUES (?, 1, 'string', 'filled', 'x')",
+          java.util.stream.IntStream.range(0, 5000).mapToObj(i -> new Object[] {"planner-test-" + i}).toList());
+      awaitCounted("act_ru_variable", 5000);
+
+      assertThat(statistics.refresh()).contains("act_ru_variable");
+      assertThat(plannedRows("act_ru_variable")).isGreaterThanOrEqualTo(before + 4500);
+      assertThat(statistics.refresh()).doesNotContain("act_ru_variable");
+    } finally {
+      jdbc.update("DELETE FROM act_ru_variable WHERE id_ LIKE 'planner-test-%'");
+      jdbc.execute("ALTER TABLE act_ru_variable RESET (autovacuum_enabled)");
+    }
+  }
+
+  /** PostgreSQL counts a connection's changes in its statistics views when the connection reports them (≤ 1 s). */
+  private void awaitCounted(String table, long changes) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (jdbc.queryForObject("SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relname = ?", Long.class,
+        table) < changes && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** How many rows the planner believes the table has. */
+  private double plannedRows(String table) {
+    return Math.max(0, jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE relname = ?", Double.class, table));
   }
 }

@@ -3,6 +3,7 @@ package cn.gov.wuzhou.tolerance.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.wuzhou.tolerance.common.Today;
+import cn.gov.wuzhou.tolerance.identity.TaskCards;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
@@ -140,7 +141,8 @@ class CaseNumbersHttpTest {
     assertThat(shown.path("description").asText())
         .isEqualTo(started.text("businessKey") + " · 市商务局 · " + official);
     JsonNode card = rest.get("jiwei", "/engine-rest/task/" + task + "/localVariables").body();
-    assertThat(card.path("cardCaseNo").path("value").asText()).isEqualTo(started.text("businessKey"));
+    assertThat(card.path(TaskCards.CARD_VARIABLE).path("value").asText())
+        .isEqualTo(started.text("businessKey") + " · 市商务局 · " + official);
   }
 
   private Reply start(String clerk, Map<String, Object> report) {
