@@ -96,16 +96,21 @@ run('desk', async (browser, state) => {
   state.current = await loginTasklist(browser, 'tengxian-jiwei');
   let page = state.current.page;
   const tengxianCard = await card(page, '本机构待办', '纪委监委接收报告', otherOfficial);
-  assert.match(await tengxianCard.innerText(), /报告单位[\s\S]*藤县农业农村局/, 'the card does not name the unit');
+  assert.match(await tengxianCard.innerText(), new RegExp(`事项[\\s\\S]*WZSX-\\d{4}-\\d{4} · 藤县农业农村局 · ${otherOfficial}`),
+    'the card does not name the case, its unit and official');
   await state.current.context.close();
   state.current = await loginTasklist(browser, 'jiwei');
   page = state.current.page;
   const commerceCard = await card(page, '本机构待办', '纪委监委接收报告', official);
-  assert.match(await commerceCard.innerText(), /报告单位[\s\S]*市商务局/, 'the card does not name the unit');
+  assert.match(await commerceCard.innerText(), new RegExp(`事项[\\s\\S]*WZSX-\\d{4}-\\d{4} · 市商务局 · ${official}`),
+    'the card does not name the case, its unit and official');
+  const cut = await commerceCard.locator('.variable-value').evaluate(e => e.scrollWidth > e.clientWidth + 1
+    || e.getBoundingClientRect().bottom > e.closest('.task-card-details').getBoundingClientRect().bottom);
+  assert.ok(!cut, 'the card\'s 事项 line is cut off');
   assert.equal(await page.locator(`.tasks-list li:has-text("${otherOfficial}")`).count(), 0,
     'jiwei lists a task of a 藤县 case');
   for (const text of await page.locator('.tasks-list li:has-text("容错纠错事项")').allInnerTexts()) {
-    assert.ok(text.includes('报告单位') && text.includes('当事人'), 'a case task without unit or official:\n' + text);
+    assert.match(text, /事项[\s\S]*WZSX-\d{4}-\d{4} · \S+ · \S+/, 'a case task without number, unit or official:\n' + text);
   }
   await assertNoNoise(page, 'jiwei', false);
   await screenshot(page, 'jiwei-list-names-units');
