@@ -1,17 +1,22 @@
 package cn.gov.wuzhou.tolerance.integrity;
 
+import cn.gov.wuzhou.tolerance.integrity.ChainWriter.Entry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one call a registry write makes: {@code chain.append("decision", decisionNo)} right after inserting the row,
  * in the same transaction. The row is hashed as stored (read back), so the verifier recomputes the same hash from
- * the table.
+ * the table; record and entry commit together or not at all.
  */
 @Component
 public class IntegrityChain {
@@ -39,19 +44,48 @@ public class IntegrityChain {
 
   /**
    * Appends the row of the registered table with these key values (in the order of its key columns); must be
-   * called in the transaction that inserted it.
+   * called in the transaction that inserted it. The row is hashed now; its entry is written just before the
+   * transaction commits, with the transaction's other entries under one lock of the head, so the head is not held
+   * while the rest of the transaction (an engine command's flush) runs.
    */
   public void append(String table, Object... keyValues) {
     ChainedTable chained = registered(table);
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
       throw new IllegalStateException("a record enters the chain in the transaction that writes it: " + table);
     }
-    jdbc.execute((ConnectionCallback<Void>) connection -> {
-      String contentHash = CanonicalRows.hashOf(connection, chained, keyValues).orElseThrow(
-          () -> new IllegalStateException(table + " " + CanonicalRows.key(keyValues) + " was not written"));
-      ChainWriter.append(connection, table, CanonicalRows.key(keyValues), contentHash);
-      return null;
-    });
+    String contentHash = jdbc.execute((ConnectionCallback<String>) connection ->
+        CanonicalRows.hashOf(connection, chained, keyValues).orElseThrow(
+            () -> new IllegalStateException(table + " " + CanonicalRows.key(keyValues) + " was not written")));
+    pendingEntries().add(new Entry(table, CanonicalRows.key(keyValues), contentHash));
+  }
+
+  private List<Entry> pendingEntries() {
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof PendingEntries pending && pending.chain() == this) {
+        return pending.entries();
+      }
+    }
+    PendingEntries pending = new PendingEntries(this, new ArrayList<>());
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending.entries();
+  }
+
+  /** The entries of one transaction, written when it is about to commit (after every other before-commit step). */
+  private record PendingEntries(IntegrityChain chain, List<Entry> entries) implements TransactionSynchronization {
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      chain.jdbc.execute((ConnectionCallback<Void>) connection -> {
+        ChainWriter.append(connection, entries);
+        return null;
+      });
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
+    }
   }
 
   /** Whether the record still matches its entry, and its entry the one before it. */

@@ -6,6 +6,7 @@ import cn.gov.wuzhou.tolerance.common.Today;
 import cn.gov.wuzhou.tolerance.integrity.IntegrityVerifier.Finding;
 import cn.gov.wuzhou.tolerance.integrity.IntegrityVerifier.Problem;
 import cn.gov.wuzhou.tolerance.integrity.IntegrityVerifier.Report;
+import cn.gov.wuzhou.tolerance.registry.DeploymentArchive;
 import cn.gov.wuzhou.tolerance.support.CaseDriver;
 import cn.gov.wuzhou.tolerance.support.Desk;
 import cn.gov.wuzhou.tolerance.support.HttpTest;
@@ -17,10 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -54,6 +59,7 @@ class IntegrityHttpTest {
   @Autowired IntegrityDigests digests;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired IntegrityVerifier verifier;
+  @Autowired DeploymentArchive archive;
   Rest rest;
   String caseId;
   String decisionNo;
@@ -103,6 +109,37 @@ class IntegrityHttpTest {
       assertThat(record.path("statusLabel").asText()).as("%s", record).isEqualTo("已核验");
     });
     assertThat(tables).contains("decision", "protection_notice", "protection_acknowledgement", "case_document");
+  }
+
+  @Test
+  void aRecordEntersTheChainAtCommitAndAnOpenTransactionDoesNotHoldTheHead() {
+    byte[] bpmn = "<definitions/>".getBytes(StandardCharsets.UTF_8);
+    String open = "chain-open-" + UUID.randomUUID();
+    String committed = "chain-committed-" + UUID.randomUUID();
+    CompletableFuture<Void> other = new CompletableFuture<>();
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      archive.archive(open, "open", "test", "admin", new Date(), "a.bpmn", bpmn);
+      archive.archive(open, "open", "test", "admin", new Date(), "b.bpmn", bpmn);
+      assertThat(entries("deployment_archive", open + "/a.bpmn")).as("written at commit, not before").isZero();
+      // a second clerk's transaction appends and commits while this one is still open
+      new Thread(() -> {
+        try {
+          new TransactionTemplate(transactionManager).executeWithoutResult(inner ->
+              archive.archive(committed, "committed", "test", "admin", new Date(), "c.bpmn", bpmn));
+          other.complete(null);
+        } catch (RuntimeException e) {
+          other.completeExceptionally(e);
+        }
+      }).start();
+      assertThat(other).as("the other transaction committed meanwhile").succeedsWithin(Duration.ofSeconds(20));
+      status.setRollbackOnly();
+    });
+    assertThat(entries("deployment_archive", committed + "/c.bpmn")).isEqualTo(1);
+    assertThat(entries("deployment_archive", open + "/a.bpmn") + entries("deployment_archive", open + "/b.bpmn"))
+        .as("rolled back: neither record nor entry").isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deployment_archive WHERE deployment_id = ?", Long.class,
+        open)).isZero();
+    assertClean();
   }
 
   @Test
