@@ -5,8 +5,10 @@ import cn.gov.wuzhou.tolerance.security.LoginThrottle.Refused;
 import cn.gov.wuzhou.tolerance.security.LoginThrottle.Verdict;
 import java.time.Clock;
 import java.util.Optional;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  *       passwords from anyone, and for good after the tenth (ENGINE-27002), so anybody could lock out any clerk, or
  *       the administrator who would have to unlock them. A check no longer writes to the database either, and locks
  *       left by the engine before are ignored.</li>
+ *   <li>A change of a user, a membership or a deletion forgets the logins {@link RecentLogins} holds.</li>
  * </ul>
  */
 @Component
@@ -65,6 +68,68 @@ public class ThrottledPasswordCheck extends AbstractProcessEnginePlugin {
         throttle.failed(userId, address.get());
       }
       return matches;
+    }
+
+    // what decides who a login is and which groups and tenants it carries: logins held by RecentLogins are forgotten
+
+    @Override
+    public IdentityOperationResult saveUser(User user) {
+      RecentLogins.identityChanged();
+      return super.saveUser(user);
+    }
+
+    @Override
+    public IdentityOperationResult deleteUser(String userId) {
+      RecentLogins.identityChanged();
+      return super.deleteUser(userId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteGroup(String groupId) {
+      RecentLogins.identityChanged();
+      return super.deleteGroup(groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenant(String tenantId) {
+      RecentLogins.identityChanged();
+      return super.deleteTenant(tenantId);
+    }
+
+    @Override
+    public IdentityOperationResult createMembership(String userId, String groupId) {
+      RecentLogins.identityChanged();
+      return super.createMembership(userId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteMembership(String userId, String groupId) {
+      RecentLogins.identityChanged();
+      return super.deleteMembership(userId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+      RecentLogins.identityChanged();
+      return super.createTenantUserMembership(tenantId, userId);
+    }
+
+    @Override
+    public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+      RecentLogins.identityChanged();
+      return super.createTenantGroupMembership(tenantId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+      RecentLogins.identityChanged();
+      return super.deleteTenantUserMembership(tenantId, userId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+      RecentLogins.identityChanged();
+      return super.deleteTenantGroupMembership(tenantId, groupId);
     }
 
     private boolean matches(String userId, String password) {

@@ -9,9 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,9 +47,6 @@ record Variant(String name, String change, Map<String, Object> properties,
         "spring.datasource.hikari.data-source-properties.options", "-c plan_cache_mode=auto -c jit=on"));
     variants.add(props("pool-20", "connection pool: Hikari maximum-pool-size 10→20",
         "spring.datasource.hikari.maximum-pool-size", 20));
-    variants.add(new Variant("auth-cache",
-        "/engine-rest HTTP Basic: cache a successful check with the user's groups for 60 s",
-        Map.of(), List.of(Variant::cachingAuthentication), RestChannel.Auth.BASIC, true));
     variants.add(new Variant("tasklist-session",
         "not a change: the path Tasklist uses (/camunda/api/engine, session cookie + CSRF token, no per-request log-in)",
         Map.of(), List.of(), RestChannel.Auth.SESSION, true));
@@ -62,10 +56,9 @@ record Variant(String name, String change, Map<String, Object> properties,
     Map<String, Object> combined = new LinkedHashMap<>();
     combined.put("camunda.bpm.history-level", LeanFullHistoryLevel.NAME);
     combined.putAll(byName(variants, "revokes-never").properties());
-    variants.add(new Variant("combined", "history-lean + revokes-never + auth-cache",
+    variants.add(new Variant("combined", "history-lean + revokes-never",
         combined,
-        List.of(context -> context.getBeanFactory().registerSingleton("benchLeanHistory", new LeanFullHistoryLevel.Plugin()),
-            Variant::cachingAuthentication),
+        List.of(context -> context.getBeanFactory().registerSingleton("benchLeanHistory", new LeanFullHistoryLevel.Plugin())),
         RestChannel.Auth.BASIC, true));
     return variants;
   }
@@ -101,21 +94,6 @@ record Variant(String name, String change, Map<String, Object> properties,
       properties.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return new Variant(name, change, properties, List.of(), RestChannel.Auth.BASIC, true);
-  }
-
-  /** Swaps the provider class of the application's /engine-rest authentication filter. */
-  private static void cachingAuthentication(ConfigurableApplicationContext context) {
-    CachingBasicAuthenticationProvider.clear();
-    context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-      @Override
-      public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof FilterRegistrationBean<?> registration && beanName.equals("engineRestAuthentication")) {
-          registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-              CachingBasicAuthenticationProvider.class.getName());
-        }
-        return bean;
-      }
-    });
   }
 
   /** Puts the engine's own AuthorizationManager back, after every plugin's preInit has run. */
