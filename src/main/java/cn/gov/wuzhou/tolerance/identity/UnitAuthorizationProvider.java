@@ -17,10 +17,12 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * Grants every reporting unit the right to start cases, at the moment its group is created, so a
@@ -56,6 +58,29 @@ public class UnitAuthorizationProvider extends DefaultAuthorizationProvider {
       return null;
     }
     return super.getGrantAuthorization(taskId, userId, groupId, resource);
+  }
+
+  /**
+   * A clerk who claims a task of one of their own groups works on it through the group's grant on the task; a grant
+   * of their own (two look-ups and two rows per claim: runtime and history) is made only for an assignee outside the
+   * task's candidate groups, as when an administrator hands the task to someone.
+   */
+  @Override
+  public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+    if (newAssignee != null && claimsForOwnGroup(task, newAssignee)) {
+      return null;
+    }
+    return super.newTaskAssignee(task, oldAssignee, newAssignee);
+  }
+
+  private static boolean claimsForOwnGroup(Task task, String assignee) {
+    Authentication caller = Context.getCommandContext().getAuthentication();
+    if (caller == null || !assignee.equals(caller.getUserId()) || caller.getGroupIds() == null
+        || !(task instanceof TaskEntity entity)) {
+      return false;
+    }
+    return entity.getIdentityLinks().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+        && link.getGroupId() != null && caller.getGroupIds().contains(link.getGroupId()));
   }
 
   /**

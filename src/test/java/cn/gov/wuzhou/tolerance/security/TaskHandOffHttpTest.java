@@ -137,6 +137,24 @@ class TaskHandOffHttpTest {
   }
 
   @Test
+  void aClaimWorksThroughTheGroupsGrantAndAHandOverOutsideItGetsItsOwn() {
+    String caseId = report();
+    String taskId = desk.claim("party-secretary", "superior-party-committee", caseId, "acknowledgeBySuperiorCommittee");
+    assertThat(userGrants(taskId)).as("the claim: the group's grant suffices").isEmpty();
+    assertThat(rest.get("party-secretary", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
+
+    assertThat(rest.post("admin", "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", "tengxian-clerk"))
+        .status()).isEqualTo(204);
+    assertThat(userGrants(taskId)).as("handed to someone outside the task's groups").contains("tengxian-clerk");
+    assertThat(rest.get("tengxian-clerk", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
+  }
+
+  private List<String> userGrants(String taskId) {
+    return jdbc.queryForList("SELECT USER_ID_ FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ = ? AND USER_ID_ IS NOT NULL",
+        String.class, taskId);
+  }
+
+  @Test
   void camundasAttachmentsAreForAdministratorsOnly() {
     String caseId = report();
     String taskId = desk.claim("party-secretary", "superior-party-committee", caseId, "acknowledgeBySuperiorCommittee");
