@@ -62,17 +62,24 @@ public class IntegrityChain {
 
   private List<Entry> pendingEntries() {
     for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof PendingEntries pending && pending.chain() == this) {
-        return pending.entries();
+      if (synchronization instanceof PendingEntries pending && pending.chain == this) {
+        return pending.entries;
       }
     }
-    PendingEntries pending = new PendingEntries(this, new ArrayList<>());
+    PendingEntries pending = new PendingEntries(this);
     TransactionSynchronizationManager.registerSynchronization(pending);
-    return pending.entries();
+    return pending.entries;
   }
 
   /** The entries of one transaction, written when it is about to commit (after every other before-commit step). */
-  private record PendingEntries(IntegrityChain chain, List<Entry> entries) implements TransactionSynchronization {
+  private static final class PendingEntries implements TransactionSynchronization {
+
+    private final IntegrityChain chain;
+    private final List<Entry> entries = new ArrayList<>();
+
+    PendingEntries(IntegrityChain chain) {
+      this.chain = chain;
+    }
 
     @Override
     public void beforeCommit(boolean readOnly) {

@@ -47,7 +47,7 @@ final class RecentLogins {
   static Optional<AuthenticationResult> recent(String engine, String header) {
     Login login = LOGINS.get(keyOf(header));
     if (login == null || !login.engine().equals(engine) || login.generation() != GENERATION.get()
-        || login.heldUntil() < System.nanoTime()) {
+        || System.nanoTime() - login.heldUntil() > 0) {
       return Optional.empty();
     }
     return Optional.of(copy(login.result()));

@@ -5,6 +5,7 @@ import cn.gov.wuzhou.tolerance.security.LoginThrottle.Refused;
 import cn.gov.wuzhou.tolerance.security.LoginThrottle.Verdict;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -74,62 +75,57 @@ public class ThrottledPasswordCheck extends AbstractProcessEnginePlugin {
 
     @Override
     public IdentityOperationResult saveUser(User user) {
-      RecentLogins.identityChanged();
-      return super.saveUser(user);
+      return forgettingLogins(() -> super.saveUser(user));
     }
 
     @Override
     public IdentityOperationResult deleteUser(String userId) {
-      RecentLogins.identityChanged();
-      return super.deleteUser(userId);
+      return forgettingLogins(() -> super.deleteUser(userId));
     }
 
     @Override
     public IdentityOperationResult deleteGroup(String groupId) {
-      RecentLogins.identityChanged();
-      return super.deleteGroup(groupId);
+      return forgettingLogins(() -> super.deleteGroup(groupId));
     }
 
     @Override
     public IdentityOperationResult deleteTenant(String tenantId) {
-      RecentLogins.identityChanged();
-      return super.deleteTenant(tenantId);
+      return forgettingLogins(() -> super.deleteTenant(tenantId));
     }
 
     @Override
     public IdentityOperationResult createMembership(String userId, String groupId) {
-      RecentLogins.identityChanged();
-      return super.createMembership(userId, groupId);
+      return forgettingLogins(() -> super.createMembership(userId, groupId));
     }
 
     @Override
     public IdentityOperationResult deleteMembership(String userId, String groupId) {
-      RecentLogins.identityChanged();
-      return super.deleteMembership(userId, groupId);
+      return forgettingLogins(() -> super.deleteMembership(userId, groupId));
     }
 
     @Override
     public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
-      RecentLogins.identityChanged();
-      return super.createTenantUserMembership(tenantId, userId);
+      return forgettingLogins(() -> super.createTenantUserMembership(tenantId, userId));
     }
 
     @Override
     public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
-      RecentLogins.identityChanged();
-      return super.createTenantGroupMembership(tenantId, groupId);
+      return forgettingLogins(() -> super.createTenantGroupMembership(tenantId, groupId));
     }
 
     @Override
     public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
-      RecentLogins.identityChanged();
-      return super.deleteTenantUserMembership(tenantId, userId);
+      return forgettingLogins(() -> super.deleteTenantUserMembership(tenantId, userId));
     }
 
     @Override
     public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+      return forgettingLogins(() -> super.deleteTenantGroupMembership(tenantId, groupId));
+    }
+
+    private static IdentityOperationResult forgettingLogins(Supplier<IdentityOperationResult> change) {
       RecentLogins.identityChanged();
-      return super.deleteTenantGroupMembership(tenantId, groupId);
+      return change.get();
     }
 
     private boolean matches(String userId, String password) {
