@@ -45,8 +45,12 @@ public class RecordDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String determination = text(execution, "determination");
+    if (determination == null) {
+      throw new IllegalStateException("认定决定未登记：事项 " + execution.getProcessInstanceId() + " 没有认定结论（determination）");
+    }
     // the last guard before the registry: whatever path led here, adverse findings admit only 不予容错
-    String conflict = BindingFindings.conflict(execution, Determination.valueOf(text(execution, "determination")));
+    String conflict = BindingFindings.conflict(execution, Determination.valueOf(determination));
     if (conflict != null) {
       throw new IllegalStateException("认定决定未登记：" + conflict);
     }
@@ -72,7 +76,7 @@ public class RecordDecision implements JavaDelegate {
         flag(execution, "complexMatter"),
         text(execution, "recommendation"),
         text(execution, "recommendationBasis"),
-        text(execution, "determination"),
+        determination,
         basis(execution),
         decidedOn,
         new Findings(

@@ -95,6 +95,22 @@ class EntitledStepsHttpTest {
   }
 
   @Test
+  void aTimerStartedProcessWithoutADeterminationIsRefusedNamingItAndWritesNothing() {
+    long decisions = count("SELECT COUNT(*) FROM decision");
+    long chained = count("SELECT COUNT(*) FROM integrity_entry");
+
+    Reply deployed = rest.deploy("admin", "/engine-rest", "伪造的认定", List.of(new FilePart("forged.bpmn",
+        "application/octet-stream", forgery(null).getBytes(StandardCharsets.UTF_8))));
+    assertThat(deployed.status()).as("deploy: %s", deployed.body()).isEqualTo(200);
+    long deploymentEntries = count("SELECT COUNT(*) FROM integrity_entry") - chained;
+
+    Rest.await("the decision without a determination is refused", 60, () -> failed() != null);
+    assertThat(failed().getExceptionMessage()).contains("认定决定未登记").contains("认定结论");
+    assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
+    assertThat(count("SELECT COUNT(*) FROM integrity_entry")).isEqualTo(chained + deploymentEntries);
+  }
+
+  @Test
   void aBeanWritingADecisionStraightIntoTheRegistryForACaseWithoutTheEntitledStepsWritesNothing() {
     String started = startedCase();
     String awaitingApproval = startedCase();
@@ -167,6 +183,11 @@ class EntitledStepsHttpTest {
 
   /** Every fact a decision needs, set by the process itself, then the registry's two delegates. */
   private String forgery() {
+    return forgery("TOLERATE");
+  }
+
+  /** The same, with this determination, or none when null. */
+  private String forgery(String determination) {
     Map<String, String> facts = new java.util.LinkedHashMap<>();
     facts.put("unitGroup", "unit-commerce");
     facts.put("unitName", "市商务局");
@@ -181,7 +202,9 @@ class EntitledStepsHttpTest {
     facts.put("reportedOn", "2026-01-06");
     facts.put("recommendation", "TOLERATE");
     facts.put("recommendationBasis", "伪造");
-    facts.put("determination", "TOLERATE");
+    if (determination != null) {
+      facts.put("determination", determination);
+    }
     facts.put("reviewOpinion", "伪造");
     String outputs = facts.entrySet().stream().map(fact -> "<camunda:outputParameter name='" + fact.getKey() + "'>"
         + fact.getValue() + "</camunda:outputParameter>").collect(Collectors.joining());
