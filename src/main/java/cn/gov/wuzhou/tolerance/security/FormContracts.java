@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
+import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -16,11 +17,13 @@ import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 
 /**
  * The contract of a task or a start event: the Camunda Form it references ({@code camunda:formRef}),
- * read from its deployment. A deployed form never changes, so each is parsed once per node.
+ * read from its deployment. A deployed form never changes, so each is parsed once per node; a form bound to
+ * its process's own deployment (every form here) is not even looked up again.
  */
 final class FormContracts {
 
   private final Map<String, FormContract> byFormDefinition = new ConcurrentHashMap<>();
+  private final Map<String, FormContract> byDeploymentAndKey = new ConcurrentHashMap<>();
 
   FormContract ofTask(CommandContext context, TaskEntity task) {
     if (task.getTaskDefinition() == null) {
@@ -38,6 +41,20 @@ final class FormContracts {
     if (ref == null || ref.getKey() == null) {
       return FormContract.NONE;
     }
+    if (DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(ref.getBinding()) && form.getDeploymentId() != null) {
+      String key = form.getDeploymentId() + '/' + ref.getKey();
+      FormContract known = byDeploymentAndKey.get(key);
+      if (known != null) {
+        return known;
+      }
+      FormContract contract = lookUp(context, ref, form);
+      byDeploymentAndKey.put(key, contract);
+      return contract;
+    }
+    return lookUp(context, ref, form);
+  }
+
+  private FormContract lookUp(CommandContext context, CamundaFormRef ref, FormData form) {
     CamundaFormDefinition definition = context.runWithoutAuthorization(
         new GetCamundaFormDefinitionCmd(ref, form.getDeploymentId()));
     if (definition == null) {
