@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.identity;
 
+import cn.gov.wuzhou.tolerance.database.HistoryFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -68,7 +68,7 @@ public class TaskCards extends AbstractProcessEnginePlugin {
   // after init: the engine has built its history handler by now
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new WithoutCopies(configuration.getHistoryEventHandler()));
+    configuration.setHistoryEventHandler(new HistoryFilter(configuration.getHistoryEventHandler(), TaskCards::isCopy));
   }
 
   static void copy(DelegateTask task) {
@@ -116,24 +116,9 @@ public class TaskCards extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The engine's history handler, minus the events of the cards (created, and deleted with their task). */
-  record WithoutCopies(HistoryEventHandler next) implements HistoryEventHandler {
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (!isCopy(event)) {
-        next.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      next.handleEvents(events.stream().filter(event -> !isCopy(event)).toList());
-    }
-
-    static boolean isCopy(HistoryEvent event) {
-      return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
-          && CARD_VARIABLE.equals(variable.getVariableName());
-    }
+  /** The card's own history events (created, and deleted with its task): the card is not a fact of the case. */
+  static boolean isCopy(HistoryEvent event) {
+    return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+        && CARD_VARIABLE.equals(variable.getVariableName());
   }
 }
