@@ -43,7 +43,13 @@ final class FormContract {
 
   /** One keyed component of the form; {@code options} maps each allowed value to its label. */
   record Field(String key, String label, Kind kind, boolean readOnly, boolean required, int maxLength,
-      Pattern pattern, Map<String, String> options) {}
+      Pattern pattern, Map<String, String> options) {
+
+    /** Radio buttons 是/否: Tasklist sends the answer as text. */
+    boolean yesNo() {
+      return kind == Kind.CHOICE && options.keySet().equals(Set.of("true", "false"));
+    }
+  }
 
   private final Map<String, Field> fields;
 
@@ -87,7 +93,7 @@ final class FormContract {
         return;
       }
       check(field, value);
-      admitted.put(name, field.kind() == Kind.CHOICES && value instanceof String list ? choices(list) : raw);
+      admitted.put(name, written(field, value, raw));
     });
     for (Field field : fields.values()) {
       if (field.required() && !field.readOnly()
@@ -96,6 +102,20 @@ final class FormContract {
       }
     }
     return admitted;
+  }
+
+  /**
+   * What is written of an admitted value: several choices as codes separated by commas; a 是/否 answer as the
+   * boolean the rules and gateways read (written once, not as text first and again as a boolean); else as sent.
+   */
+  private static Object written(Field field, Object value, Object raw) {
+    if (field.kind() == Kind.CHOICES && value instanceof String list) {
+      return choices(list);
+    }
+    if (field.yesNo() && ("true".equals(value) || "false".equals(value))) {
+      return Boolean.valueOf((String) value);
+    }
+    return raw;
   }
 
   /** The value without its typed wrapper; anything but text, numbers and yes/no is refused. */

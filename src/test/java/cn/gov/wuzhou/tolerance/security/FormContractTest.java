@@ -51,11 +51,16 @@ class FormContractTest {
   }
 
   @Test
-  void aYesNoChoiceTakesTheFormsTextOrABoolean() throws IOException {
+  void aYesNoChoiceTakesTheFormsTextOrABooleanAndIsWrittenAsABoolean() throws IOException {
     FormContract verification = contract("verify-correction");
 
-    assertThat(verification.admit(Map.of("correctionVerified", true), name -> null)).containsKey("correctionVerified");
-    assertThat(verification.admit(Map.of("correctionVerified", "false"), name -> null)).containsKey("correctionVerified");
+    assertThat(verification.admit(Map.of("correctionVerified", true), name -> null))
+        .containsEntry("correctionVerified", true);
+    assertThat(verification.admit(Map.of("correctionVerified", "false"), name -> null))
+        .containsEntry("correctionVerified", false);
+    assertThat(contract("review-case").admit(Map.of("errorInFiledWork", ""), name -> "true"))
+        .as("a question left unanswered (shown only for a pre-filed case) stays unanswered")
+        .containsEntry("errorInFiledWork", "");
     assertRefusedNaming("correctionVerified", () -> verification.admit(Map.of("correctionVerified", "maybe"), name -> null));
   }
 
