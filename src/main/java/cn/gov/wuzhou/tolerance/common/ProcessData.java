@@ -1,11 +1,12 @@
 package cn.gov.wuzhou.tolerance.common;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Reads variables that the start and task checks have already validated, in the types the forms
- * store them: text, ISO dates as text, yes/no as booleans.
+ * store them: text, ISO dates as text, yes/no as booleans; and sets the facts the steps derive.
  */
 public final class ProcessData {
 
@@ -32,5 +33,16 @@ public final class ProcessData {
 
   public static boolean flag(VariableScope scope, String name) {
     return Boolean.TRUE.equals(scope.getVariable(name));
+  }
+
+  /**
+   * Sets a derived fact unless the case holds that value already: the engine writes a history row (and reads the
+   * variable's history back) for every write, and a fact worked out again unchanged, as when the rules reassess a
+   * reviewed case or a body keeps the proposed deadline, says nothing new.
+   */
+  public static void setIfChanged(VariableScope scope, String name, Object value) {
+    if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
+      scope.setVariable(name, value);
+    }
   }
 }

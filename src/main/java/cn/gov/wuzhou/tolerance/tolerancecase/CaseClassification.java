@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.setIfChanged;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
 import cn.gov.wuzhou.tolerance.common.Determination;
@@ -28,16 +29,16 @@ final class CaseClassification {
     OfficialCategory category = OfficialCategory.valueOf(text(execution, "officialCategory"));
     WorkCategory work = WorkCategory.valueOf(text(execution, "workCategory"));
 
-    execution.setVariable("circumstance", work.circumstance().name());
-    execution.setVariable("eligible", category.inScope());
+    setIfChanged(execution, "circumstance", work.circumstance().name());
+    setIfChanged(execution, "eligible", category.inScope());
     if (category.inScope()) {
-      execution.setVariable("eligibilityReason", "当事人为" + category.label() + "，属于容错纠错适用主体");
+      setIfChanged(execution, "eligibilityReason", "当事人为" + category.label() + "，属于容错纠错适用主体");
     } else {
-      execution.setVariable("eligibilityReason",
+      setIfChanged(execution, "eligibilityReason",
           "当事人不属于党政机关、国有企事业单位的干部，其他行使公权力的公职人员或村（社区）基层自治组织中从事管理工作的人员，"
               + "不适用容错纠错");
       if (decide) {
-        execution.setVariable("determination", Determination.NOT_APPLICABLE.name());
+        setIfChanged(execution, "determination", Determination.NOT_APPLICABLE.name());
       }
     }
   }

@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.setIfChanged;
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import cn.gov.wuzhou.tolerance.common.InvalidFieldException;
@@ -79,11 +80,11 @@ public class CorrectionDeadline {
 
   /** Sets the variables the timers and forms read, before the correction has started. */
   void set(VariableScope scope, LocalDate deadline) {
-    scope.setVariable(DEADLINE, deadline.toString());
-    scope.setVariable("correctionOverdueAt", overdueAt(deadline));
-    scope.setVariable("supervisionCycle",
+    setIfChanged(scope, DEADLINE, deadline.toString());
+    setIfChanged(scope, "correctionOverdueAt", overdueAt(deadline));
+    setIfChanged(scope, "supervisionCycle",
         "R/" + overdueAt(deadline) + "/P" + properties.supervisionIntervalDays() + "D");
-    scope.setVariable("correctionClosesAt", closesAt(deadline));
+    setIfChanged(scope, "correctionClosesAt", closesAt(deadline));
   }
 
   /** Sets a new deadline in a running case and moves what is pending on the old one. */

@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
+import static cn.gov.wuzhou.tolerance.common.ProcessData.setIfChanged;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
 import cn.gov.wuzhou.tolerance.common.Fields;
@@ -57,11 +58,11 @@ final class OfficialRoles {
     String shown = shown(task);
     String confirmed = checked(fields.optionalText(FIELD, LABEL, 200));
     DelegateExecution execution = task.getExecution();
-    execution.setVariable(FIELD, confirmed);
+    setIfChanged(execution, FIELD, confirmed);
     if (!confirmed.equals(shown) && !execution.hasVariable(REPORTED)) {
       execution.setVariable(REPORTED, shown);
     }
-    execution.setVariable("officialRolesText", words(confirmed));
+    setIfChanged(execution, "officialRolesText", words(confirmed));
     return confirmed;
   }
 

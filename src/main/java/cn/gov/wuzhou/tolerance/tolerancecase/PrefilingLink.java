@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.setIfChanged;
 import static cn.gov.wuzhou.tolerance.common.ProcessData.text;
 
 import cn.gov.wuzhou.tolerance.common.WorkCategory;
@@ -32,10 +33,10 @@ class PrefilingLink {
     Optional<PrefilingRecord> filing = number == null || number.isBlank()
         ? Optional.empty() : registry.find(number.strip());
     filing.ifPresent(plan -> {
-      execution.setVariable("prefilingPlanTitle", plan.planTitle());
-      execution.setVariable("prefilingPlanSummary", plan.planSummary());
-      execution.setVariable("prefilingRegisteredOn", plan.registeredOn().toString());
-      execution.setVariable("prefilingPlannedStart", plan.plannedStart().toString());
+      setIfChanged(execution, "prefilingPlanTitle", plan.planTitle());
+      setIfChanged(execution, "prefilingPlanSummary", plan.planSummary());
+      setIfChanged(execution, "prefilingRegisteredOn", plan.registeredOn().toString());
+      setIfChanged(execution, "prefilingPlannedStart", plan.plannedStart().toString());
     });
     String note = note(number, filing, text(execution, "unitGroup"), text(execution, "workCategory"),
         date(execution, "discoveredOn"));
@@ -44,8 +45,8 @@ class PrefilingLink {
       note = "备案编号 " + number.strip() + " 经核查认定错情不是发生在所备案的工作中，不作为事前备案："
           + text(execution, "filedWorkReason").replaceAll("[。；;.\\s]+$", "");
     }
-    execution.setVariable("prefiled", note == null);
-    execution.setVariable("prefilingNote", note != null ? note : "已事前备案：" + number.strip()
+    setIfChanged(execution, "prefiled", note == null);
+    setIfChanged(execution, "prefilingNote", note != null ? note : "已事前备案：" + number.strip()
         + (Boolean.TRUE.equals(inFiledWork) ? "，经核查认定错情发生在所备案的工作中" : "，待核查认定错情是否发生在所备案的工作中"));
   }
 

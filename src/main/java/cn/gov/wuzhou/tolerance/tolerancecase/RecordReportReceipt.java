@@ -1,6 +1,7 @@
 package cn.gov.wuzhou.tolerance.tolerancecase;
 
 import static cn.gov.wuzhou.tolerance.common.ProcessData.date;
+import static cn.gov.wuzhou.tolerance.common.ProcessData.setIfChanged;
 
 import cn.gov.wuzhou.tolerance.ToleranceProperties;
 import cn.gov.wuzhou.tolerance.common.Determination;
@@ -97,8 +98,8 @@ public class RecordReportReceipt implements TaskListener {
         ? date(task, "reportedDiscoveredOn") : date(task, "discoveredOn");
     LocalDate confirmed = fields.optionalDate("confirmedDiscoveredOn", "核实的发现日期");
     if (confirmed == null || confirmed.equals(reported)) {
-      task.setVariable("confirmedDiscoveredOn", reported.toString());
-      task.setVariable("discoveredOn", reported.toString());
+      setIfChanged(task, "confirmedDiscoveredOn", reported.toString());
+      setIfChanged(task, "discoveredOn", reported.toString());
       task.removeVariable("discoveryCorrection");
       return reported;
     }

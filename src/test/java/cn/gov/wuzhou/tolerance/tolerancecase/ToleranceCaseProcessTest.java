@@ -27,6 +27,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -337,6 +338,13 @@ class ToleranceCaseProcessTest {
     assertThat(instance).variables().containsEntry("correctedTimely", false);
   }
 
+  private List<Object> valuesInHistory(ProcessInstance instance, String name) {
+    return historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+        .orderPartiallyByOccurrence().asc().list().stream()
+        .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals(name))
+        .map(HistoricVariableUpdate::getValue).toList();
+  }
+
   @Test
   void theOfficeCorrectsTheWorkCategoryWithAReasonAndTheRulesAndRecordFollowIt() {
     ProcessInstance instance = cases.report(cases.reportWith("workCategory", "OTHER"));
@@ -352,6 +360,8 @@ class ToleranceCaseProcessTest {
 
     assertThat(instance).variables().containsEntry("circumstance", "KEY_AREA").containsEntry("recommendation", "TOLERATE")
         .containsEntry("reportedWorkCategory", "OTHER");
+    assertThat(valuesInHistory(instance, "circumstance")).as("the reassessment's change").containsExactly("OTHER", "KEY_AREA");
+    assertThat(valuesInHistory(instance, "eligible")).as("worked out again unchanged: no new row").containsExactly(true);
     complete(task(instance));
     complete(task(instance), withVariables("approved", "true"));
     execute(job(instance));
