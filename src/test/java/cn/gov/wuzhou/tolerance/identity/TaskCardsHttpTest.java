@@ -20,6 +20,8 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +76,20 @@ class TaskCardsHttpTest {
         .isEqualTo(403);
     JsonNode readable = rest.get("jiwei", "/engine-rest/variable-instance?processInstanceIdIn=" + commerceCase).body();
     assertThat(names(readable)).isNotEmpty().allMatch(TaskCards.CARD_VARIABLE::equals);
+  }
+
+  @Test
+  void theListNamesTheProcessOfItsTasksKeptOnceForEveryAgency() {
+    String caseId = report("commerce-clerk", "郑" + System.nanoTime() % 100000);
+    card("jiwei", caseId); // waits for the case's first tasks
+    String definitionId = tasks("jiwei", caseId).get(0).path("processDefinitionId").asText();
+
+    for (String viewer : List.of("jiwei", "party-secretary")) {
+      Reply list = list(viewer, caseId);
+      assertThat(field(list.body().path("_embedded").path("processDefinition"), "name")).containsExactly("容错纠错事项");
+    }
+    assertThat(Hal.getInstance().getHalRelationCache(HalProcessDefinition.class).get(definitionId))
+        .as("kept, not read again by the second agency").isNotNull();
   }
 
   @Test
@@ -150,12 +166,17 @@ class TaskCardsHttpTest {
 
   /** The viewer's 本机构待办, narrowed to one case, as HAL. */
   private List<JsonNode> tasks(String viewer, String processInstanceId) {
+    return StreamSupport.stream(list(viewer, processInstanceId).body().path("_embedded").path("task").spliterator(),
+        false).toList();
+  }
+
+  private Reply list(String viewer, String processInstanceId) {
     String filterId = rest.get(viewer, "/engine-rest/filter?name="
         + URLEncoder.encode("本机构待办", StandardCharsets.UTF_8)).body().get(0).path("id").asText();
     Reply list = rest.postHal(viewer, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
         Map.of("processInstanceId", processInstanceId));
     assertThat(list.status()).as("list: %s", list.body()).isEqualTo(200);
-    return StreamSupport.stream(list.body().path("_embedded").path("task").spliterator(), false).toList();
+    return list;
   }
 
   private static List<String> names(JsonNode variables) {
