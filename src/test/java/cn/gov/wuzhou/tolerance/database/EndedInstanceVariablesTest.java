@@ -10,11 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.gov.wuzhou.tolerance.prefiling.Plans;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -36,7 +34,6 @@ class EndedInstanceVariablesTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -46,8 +43,8 @@ class EndedInstanceVariablesTest {
 
   @Test
   void anEndedFilingLeavesNoRuntimeVariablesNorTheirBytesAndKeepsItsHistory() {
-    ProcessInstance ending = file();
-    ProcessInstance goingOn = file();
+    ProcessInstance ending = Plans.filedByCommerceClerk(engine);
+    ProcessInstance goingOn = Plans.filedByCommerceClerk(engine);
     // a value kept as bytes: its ACT_GE_BYTEARRAY row references nothing, the variable row references it
     runtimeService.setVariable(ending.getId(), "scannedPage", Variables.byteArrayValue(new byte[] {1, 2, 3}));
     String bytes = jdbc.queryForObject("SELECT BYTEARRAY_ID_ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ? AND NAME_ = ?",
@@ -79,12 +76,4 @@ class EndedInstanceVariablesTest {
         instance.getId());
   }
 
-  private ProcessInstance file() {
-    identityService.setAuthentication("commerce-clerk", List.of("unit-commerce"));
-    try {
-      return runtimeService.startProcessInstanceByKey("prefiling", Plans.valid());
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
 }

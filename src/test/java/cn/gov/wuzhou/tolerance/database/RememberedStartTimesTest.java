@@ -8,11 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import cn.gov.wuzhou.tolerance.prefiling.Plans;
 import cn.gov.wuzhou.tolerance.support.ProcessTest;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,9 +30,7 @@ class RememberedStartTimesTest {
   static final long WAITED = 90_123;
 
   @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
   @Autowired RememberedStartTimes startTimes;
 
   @BeforeEach
@@ -61,7 +56,7 @@ class RememberedStartTimesTest {
   private void assertReviewTakes(long waited, boolean restartedMeanwhile) {
     Date started = new Date(System.currentTimeMillis() / 1000 * 1000 + 456);
     ClockUtil.setCurrentTime(started);
-    ProcessInstance instance = file();
+    ProcessInstance instance = Plans.filedByCommerceClerk(engine);
     if (restartedMeanwhile) {
       startTimes.forget();
     }
@@ -78,12 +73,4 @@ class RememberedStartTimesTest {
     assertThat(step.getDurationInMillis()).isEqualTo(waited);
   }
 
-  private ProcessInstance file() {
-    identityService.setAuthentication("commerce-clerk", List.of("unit-commerce"));
-    try {
-      return runtimeService.startProcessInstanceByKey("prefiling", Plans.valid());
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -33,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SubmittedFormFieldsTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
   @Autowired HistoryService historyService;
@@ -51,8 +49,7 @@ class SubmittedFormFieldsTest {
 
   @Test
   void eachSubmittedFieldIsInTheHistoryOnceWithItsStepAndWhoSubmittedIt() {
-    identityService.setAuthentication("commerce-clerk", List.of("unit-commerce"));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("prefiling", Plans.valid());
+    ProcessInstance instance = Plans.filedByCommerceClerk(engine);
     identityService.setAuthentication("jiwei", List.of("discipline-inspection"));
     Task review = task(instance);
     taskService.claim(review.getId(), "jiwei");

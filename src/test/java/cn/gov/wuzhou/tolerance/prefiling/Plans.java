@@ -1,7 +1,10 @@
 package cn.gov.wuzhou.tolerance.prefiling;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** Work plans as a unit clerk would file them. */
 public final class Plans {
@@ -18,6 +21,16 @@ public final class Plans {
     plan.put("plannedStart", "2030-12-01");
     plan.put("filingAuthority", "discipline-inspection");
     return plan;
+  }
+
+  /** A valid plan filed by the commerce bureau's clerk, waiting for the commission's review. */
+  public static ProcessInstance filedByCommerceClerk(ProcessEngine engine) {
+    engine.getIdentityService().setAuthentication("commerce-clerk", List.of("unit-commerce"));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("prefiling", valid());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   static Map<String, Object> with(String name, Object value) {
