@@ -1,5 +1,6 @@
 package cn.gov.wuzhou.tolerance.database;
 
+import cn.gov.wuzhou.tolerance.common.EngineSessions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbBulkOperation;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbEntityOperation;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
@@ -40,6 +40,13 @@ public class EndedInstanceVariables extends AbstractProcessEnginePlugin {
   static final String DELETE_STATEMENT = "deleteVariablesOfEndedProcessInstance";
 
   @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    EngineSessions.replace(configuration, DbEntityManager.class, () -> new Manager(configuration.getIdGenerator(),
+        Context.getCommandContext().getSession(PersistenceSession.class)));
+  }
+
+  // after init: the engine has built its MyBatis configuration by now
+  @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     if (!mybatis.hasStatement(DELETE_STATEMENT)) {
@@ -48,19 +55,6 @@ public class EndedInstanceVariables extends AbstractProcessEnginePlugin {
           List.of(new ParameterMapping.Builder(mybatis, "processInstanceId", String.class).build()));
       mybatis.addMappedStatement(new MappedStatement.Builder(mybatis, DELETE_STATEMENT, source, SqlCommandType.DELETE)
           .build());
-    }
-    configuration.getSessionFactories().put(DbEntityManager.class, new Factory(configuration.getIdGenerator()));
-  }
-
-  static final class Factory extends DbEntityManagerFactory {
-
-    Factory(IdGenerator idGenerator) {
-      super(idGenerator);
-    }
-
-    @Override
-    public DbEntityManager openSession() {
-      return new Manager(idGenerator, Context.getCommandContext().getSession(PersistenceSession.class));
     }
   }
 
