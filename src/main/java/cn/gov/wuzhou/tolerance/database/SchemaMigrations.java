@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Flyway owns the whole schema: the engine's tables first, then the registry's SQL migrations, then
- * planner statistics for PostgreSQL, the acknowledgements' revisions and the hash chain's backfill.
+ * planner statistics for PostgreSQL, the acknowledgements' revisions, the hash chain's backfill and PostgreSQL's
+ * index of the grants task queries check.
  */
 @Configuration(proxyBeanMethods = false)
 class SchemaMigrations {
@@ -15,6 +16,6 @@ class SchemaMigrations {
   FlywayConfigurationCustomizer camundaSchemaFirst() {
     return configuration -> configuration.javaMigrations(
         new CamundaSchemaMigration(), new AuthorizationStatisticsMigration(), new AcknowledgementRevisionsMigration(),
-        new IntegrityBackfillMigration());
+        new IntegrityBackfillMigration(), new TaskReadGrantsIndexMigration());
   }
 }
