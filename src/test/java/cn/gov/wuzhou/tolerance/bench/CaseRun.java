@@ -8,6 +8,7 @@ import cn.gov.wuzhou.tolerance.bench.Channel.TaskRow;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +65,18 @@ final class CaseRun {
       long repolls = sql.byStep().getOrDefault(REPOLL, java.util.Map.of()).values().stream()
           .mapToLong(Long::longValue).sum();
       return (double) (sql.total() - repolls) / cases;
+    }
+
+    /** The statements per case but the repeated polls, by what they record ({@link Records}). */
+    Map<String, Double> perCaseByRecordWithoutRepolls() {
+      Map<String, Double> byRecord = new LinkedHashMap<>();
+      Records.KINDS.forEach(kind -> byRecord.put(kind, 0.0));
+      sql.byStep().forEach((step, statements) -> {
+        if (!step.equals(REPOLL)) {
+          statements.forEach((statement, count) -> byRecord.merge(Records.of(statement), (double) count / cases, Double::sum));
+        }
+      });
+      return byRecord;
     }
   }
 

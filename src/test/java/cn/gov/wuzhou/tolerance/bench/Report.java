@@ -231,6 +231,7 @@ final class Report {
             f1(e.getValue() / 1e6 / v.rest().cases()),
             f1((double) java.getOrDefault(e.getKey(), 0L) / v.java().cases()),
             f1(javaNanos.getOrDefault(e.getKey(), 0L) / 1e6 / v.java().cases())));
+    recordTable(md, v);
     stepTable(md, v);
     md.append("\n### The ten statements that took the most JDBC time (REST run)\n\n");
     md.append("| statement (first 160 characters) | per case | JDBC ms per case | mean ms |\n|---|---:|---:|---:|\n");
@@ -240,6 +241,17 @@ final class Report {
           f1((double) st.get("countPerCase")), f1((double) st.get("jdbcMillisPerCase")), f2((double) st.get("meanMillis")));
     });
     md.append("\n");
+  }
+
+  /** What a case's statements record: a case without any variable would still cost the rest. */
+  private static void recordTable(StringBuilder md, VariantResult v) {
+    md.append("\n### SQL per case by what it records (without re-polls)\n\n"
+        + "| record | REST per case | Java API per case |\n|---|---:|---:|\n");
+    Map<String, Double> rest = v.rest().perCaseByRecordWithoutRepolls();
+    Map<String, Double> java = v.java().perCaseByRecordWithoutRepolls();
+    rest.forEach((kind, perCase) -> row(md, kind, f0(perCase), f0(java.get(kind))));
+    row(md, "all but process variables", f0(v.rest().perCaseWithoutRepolls() - rest.get(Records.VARIABLES)),
+        f0(v.java().perCaseWithoutRepolls() - java.get(Records.VARIABLES)));
   }
 
   /** Where a case's statements go: per clerk's request (by task), per job (by activity), per other command. */
@@ -456,6 +468,7 @@ final class Report {
     }
     sql.put("total", (double) o.sql().total() / o.cases());
     sql.put("totalWithoutRepolls", o.perCaseWithoutRepolls());
+    sql.put("byRecordWithoutRepolls", o.perCaseByRecordWithoutRepolls());
     sql.put("roundTrips", (double) o.sql().roundTrips() / o.cases());
     sql.put("jdbcMillis", o.sql().nanos() / 1e6 / o.cases());
     Map<String, Double> tables = new LinkedHashMap<>();
