@@ -56,7 +56,9 @@ final class Report {
     if (system.databaseLabel.equals("PostgreSQL")) {
       info.put("postgresSession", SqlCounter.paused(() -> "plan_cache_mode "
           + system.jdbc.queryForObject("SHOW plan_cache_mode", String.class)
-          + ", jit " + system.jdbc.queryForObject("SHOW jit", String.class)));
+          + ", jit " + system.jdbc.queryForObject("SHOW jit", String.class)
+          + ", seq_page_cost " + system.jdbc.queryForObject("SHOW seq_page_cost", String.class)
+          + ", random_page_cost " + system.jdbc.queryForObject("SHOW random_page_cost", String.class)));
     }
     info.put("jobExecutor", "core " + system.property("camunda.bpm.job-execution.core-pool-size")
         + ", max " + system.property("camunda.bpm.job-execution.max-pool-size")

@@ -45,6 +45,9 @@ record Variant(String name, String change, Map<String, Object> properties,
     variants.add(props("postgres-defaults",
         "before PostgresSessionSettings: PostgreSQL may use generic plans for prepared statements, JIT on",
         "spring.datasource.hikari.data-source-properties.options", "-c plan_cache_mode=auto -c jit=on"));
+    variants.add(props("postgres-disk-costs",
+        "before the page costs of PostgresSessionSettings: seq_page_cost 1 and random_page_cost 4 (PostgreSQL's defaults)",
+        "spring.datasource.hikari.data-source-properties.options", "-c plan_cache_mode=force_custom_plan -c jit=off"));
     variants.add(props("pool-20", "connection pool: Hikari maximum-pool-size 10→20",
         "spring.datasource.hikari.maximum-pool-size", 20));
     variants.add(new Variant("tasklist-session",

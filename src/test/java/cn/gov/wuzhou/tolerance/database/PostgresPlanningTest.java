@@ -18,9 +18,11 @@ class PostgresPlanningTest {
   @Autowired PlannerStatistics statistics;
 
   @Test
-  void everyConnectionPlansForItsParametersWithoutJit() {
+  void everyConnectionPlansForItsParametersWithoutJitAndForADatabaseHeldInMemory() {
     assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForObject("SHOW seq_page_cost", String.class)).isEqualTo("0.1");
+    assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("0.1");
   }
 
   @Test
